@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/** A code from `tt.login`: single-use, short-lived. */
+const ZLoginCode = z.string().trim().min(1).max(256);
+
+/**
+ * `POST /auth/login`: what `tt.login` returned. `code` comes only when the user is logged in
+ * to the host app; `anonymousCode` always. At least one is required.
+ */
+export const ZLoginRequest = z
+  .object({
+    code: ZLoginCode.optional(),
+    anonymousCode: ZLoginCode.optional(),
+  })
+  .strict()
+  .refine((body) => body.code !== undefined || body.anonymousCode !== undefined, {
+    message: 'code or anonymousCode is required',
+    path: ['code'],
+  });
+export type TLoginRequest = z.infer<typeof ZLoginRequest>;
+
+/** The user as the mini-program sees it: never a secret, never a raw phone number. */
+export const ZUser = z.object({
+  id: z.string().uuid(),
+  /** True while only an anonymous_openid is known (the user is not logged in to the host app). */
+  isAnonymous: z.boolean(),
+  nickname: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  /** Masked, e.g. `138****5678`. */
+  phoneMasked: z.string().nullable(),
+  createdAt: z.string().datetime(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZLoginResponse = z.object({
+  /** Opaque bearer token; send as `Authorization: Bearer <token>`. */
+  token: z.string(),
+  expiresAt: z.string().datetime(),
+  user: ZUser,
+});
+export type TLoginResponse = z.infer<typeof ZLoginResponse>;

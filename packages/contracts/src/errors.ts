@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API can answer with, and the HTTP status it travels with.
+ * Codes are stable: the mini-program switches on them, so rename never, add freely.
+ */
+export const ERROR_CODES = {
+  /** The request body, query or params failed validation; `details` lists the issues. */
+  VALIDATION_FAILED: 400,
+  /** The body is not parseable JSON. */
+  MALFORMED_JSON: 400,
+  /** The Douyin login code is invalid, expired or already used: call tt.login again. */
+  LOGIN_CODE_INVALID: 400,
+  /** The Douyin anonymous code is invalid, expired or already used: call tt.login again. */
+  ANONYMOUS_CODE_INVALID: 400,
+  /** No session token, or one that is unknown, expired or revoked. */
+  UNAUTHENTICATED: 401,
+  /** Authenticated, but not allowed to do this. */
+  FORBIDDEN: 403,
+  /** No such route or resource. */
+  NOT_FOUND: 404,
+  /** The HTTP method is not allowed on this route. */
+  METHOD_NOT_ALLOWED: 405,
+  /** The request conflicts with stored state (e.g. a unique value already taken). */
+  CONFLICT: 409,
+  /** The body is larger than the server accepts. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** The body's content type is not accepted (send application/json). */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Too many requests from this client; see `Retry-After`. */
+  RATE_LIMITED: 429,
+  /** Unexpected server fault; quote `requestId` when reporting it. */
+  INTERNAL: 500,
+  /** Douyin answered with an error the API cannot turn into anything better. */
+  UPSTREAM_ERROR: 502,
+  /** Douyin is unreachable or busy; retry later. */
+  UPSTREAM_UNAVAILABLE: 503,
+  /** The server is up but not ready (database unreachable or migrations pending). */
+  NOT_READY: 503,
+} as const satisfies Record<string, number>;
+
+export type TErrorCode = keyof typeof ERROR_CODES;
+
+export const ZErrorCode = z.enum(Object.keys(ERROR_CODES) as [TErrorCode, ...TErrorCode[]]);
+
+/** HTTP status for an error code: the single table both sides read. */
+export function httpStatusOf(code: TErrorCode): number {
+  return ERROR_CODES[code];
+}
+
+/** One validation problem: where (`path`, dot-joined) and what. */
+export const ZValidationIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+export type TValidationIssue = z.infer<typeof ZValidationIssue>;
+
+/** The body of every error response. */
+export const ZErrorEnvelope = z.object({
+  error: z.object({
+    code: ZErrorCode,
+    /** Human-readable, safe to show to a developer; never contains secrets. */
+    message: z.string(),
+    /** Correlates with the server's logs. */
+    requestId: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type TErrorEnvelope = z.infer<typeof ZErrorEnvelope>;
