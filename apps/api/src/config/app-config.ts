@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the API reads, validated once at boot. Defaults make local
+ * development work with nothing configured; `.env.example` documents each one.
+ */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string({ error: 'is required (postgresql://user:password@host:port/database)' })
+    .url()
+    .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgresql:// URL'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Largest accepted request body. Douyin payloads are a few KiB. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+});
+export type TEnv = z.infer<typeof ZEnv>;
+export const ENV_KEYS = Object.keys(ZEnv.shape) as (keyof TEnv)[];
+
+export class InvalidConfigError extends Error {
+  override name = 'InvalidConfigError';
+}
+
+/** Parses raw env, throwing one error that names every bad variable (never its value). */
+export function parseEnv(raw: Record<string, unknown>): TEnv {
+  const result = ZEnv.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new InvalidConfigError(`Invalid environment configuration:\n${problems.join('\n')}`);
+}
+
+/** The typed configuration the rest of the API injects. */
+export class AppConfig {
+  readonly env: TEnv['NODE_ENV'];
+  readonly http: { host: string; port: number; bodyLimitBytes: number };
+  readonly database: { url: string };
+  readonly logLevel: TEnv['LOG_LEVEL'];
+
+  constructor(env: TEnv) {
+    this.env = env.NODE_ENV;
+    this.http = { host: env.HOST, port: env.PORT, bodyLimitBytes: env.BODY_LIMIT_BYTES };
+    this.database = { url: env.DATABASE_URL };
+    this.logLevel = env.LOG_LEVEL;
+  }
+}

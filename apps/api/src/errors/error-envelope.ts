@@ -1,0 +1,77 @@
+import { HttpException } from '@nestjs/common';
+import { httpStatusOf, type TErrorCode, type TErrorEnvelope } from '@douyin-kit/contracts';
+import { AppError } from './app-error.js';
+
+export interface MappedError {
+  status: number;
+  code: TErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+/** Fastify's own errors (raised before a route handler runs) that are the client's fault. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { code: TErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', message: 'Body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'MALFORMED_JSON', message: 'Body is empty but content-type is JSON' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: 'Body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', message: 'Bad content-length' },
+  FST_ERR_CTP_INVALID_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Bad content-type' },
+};
+
+const HTTP_STATUS_CODES: Record<number, TErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+/**
+ * Maps anything thrown while serving a request to the shared error table. Returns null for
+ * errors that are not understood: those are the server's fault and become a generic 500.
+ */
+export function mapError(error: unknown): MappedError | null {
+  if (error instanceof AppError) {
+    return { status: error.status, code: error.code, message: error.message, details: error.details };
+  }
+  if (error instanceof HttpException) {
+    // Nest wraps Fastify's own 4xx errors (bad JSON, body too large, ...) with the original
+    // as `cause`: its code is more precise than the status alone.
+    const fastify = fastifyClientError(error.cause);
+    if (fastify) return fastify;
+    const status = error.getStatus();
+    const code = HTTP_STATUS_CODES[status];
+    return code ? { status, code, message: error.message } : null;
+  }
+  return fastifyClientError(error);
+}
+
+function fastifyClientError(error: unknown): MappedError | null {
+  const fastifyCode = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof fastifyCode === 'string' && fastifyCode in FASTIFY_CLIENT_ERRORS) {
+    const known = FASTIFY_CLIENT_ERRORS[fastifyCode]!;
+    return { status: httpStatusOf(known.code), ...known };
+  }
+  return null;
+}
+
+export function toEnvelope(mapped: MappedError, requestId: string): TErrorEnvelope {
+  return {
+    error: {
+      code: mapped.code,
+      message: mapped.message,
+      requestId,
+      ...(mapped.details === undefined ? {} : { details: mapped.details }),
+    },
+  };
+}
+
+export const INTERNAL_ERROR: MappedError = {
+  status: 500,
+  code: 'INTERNAL',
+  message: 'Internal server error',
+};

@@ -1,0 +1,30 @@
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { INTERNAL_ERROR, mapError, toEnvelope } from './error-envelope.js';
+
+const logger = new Logger('Errors');
+
+/**
+ * Writes the one error envelope for anything that escapes a handler or Fastify's own request
+ * pipeline (Nest routes both here). Unknown errors are logged with the request id and
+ * answered with a bare 500: the client never sees a stack trace or an internal message.
+ */
+function replyWithError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  const mapped = mapError(error);
+  if (!mapped) {
+    logger.error(
+      `Unhandled error on ${request.method} ${request.routeOptions?.url ?? 'unknown route'} (request ${request.id})`,
+      error instanceof Error ? error.stack : String(error),
+    );
+  }
+  const { status, ...rest } = mapped ?? INTERNAL_ERROR;
+  void reply.status(status).send(toEnvelope({ status, ...rest }, request.id));
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    replyWithError(error, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+}

