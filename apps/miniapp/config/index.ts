@@ -1,0 +1,91 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+// Taro only injects TARO_APP_* values found in .env files; this one also comes from the shell
+// (turbo, CI) and has a default so a bare `pnpm build` talks to the local API.
+const apiBase = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'douyin-kit-miniapp',
+    date: '2026-11-21',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2
+    },
+    sourceRoot: 'src',
+    // Separate folders so an H5 build never clobbers the mini-program that DevTools opens.
+    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {},
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase)
+    },
+    copy: {
+      patterns: [],
+      options: {}
+    },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: {
+      enable: false // webpack's persistent cache: off so CI builds are reproducible
+    },
+    mini: {
+      // zod and our contracts ship ES2020 (`?.`, `??`), which older Douyin clients cannot
+      // parse: let Taro's Babel lower them like the app's own code (browserslist above).
+      compile: {
+        include: [(modulePath: string) => /[\\/](zod|@douyin-kit[\\/]contracts|packages[\\/]contracts)[\\/]/.test(modulePath)]
+      },
+      postcss: {
+        pxtransform: {
+          enable: true,
+          config: {}
+        },
+        cssModules: {
+          enable: false,
+          config: {
+            namingPattern: 'module',
+            generateScopedName: '[name]__[local]___[hash:base64:5]'
+          }
+        }
+      }
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js'
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash].css',
+        chunkFilename: 'css/[name].[chunkhash].css'
+      },
+      postcss: {
+        autoprefixer: {
+          enable: true,
+          config: {}
+        },
+        cssModules: {
+          enable: false,
+          config: {
+            namingPattern: 'module',
+            generateScopedName: '[name]__[local]___[hash:base64:5]'
+          }
+        }
+      }
+    }
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    // Development build: not minified
+    return merge({}, baseConfig, devConfig)
+  }
+  // Production build: minified
+  return merge({}, baseConfig, prodConfig)
+})
