@@ -44,13 +44,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         pxtransform: {
           enable: true,
           config: {}
-        },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
         }
       }
     },
@@ -70,13 +63,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: {
           enable: true,
           config: {}
-        },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
         }
       }
     }
