@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ZSeedApp, ZSeedTemplate, ZSeedUser } from '../../seed.js';
+import type { AppRecord, UserRecord } from '../../store/store.js';
+import type { RouteDeps } from '../route-config.js';
+import { ADMIN_PREFIX, parseInput } from './admin-input.js';
+
+const ZAppidQuery = z.object({ appid: z.string().min(1).optional() });
+
+/** The session key stays out: the only way to learn it is jscode2session, as on the platform. */
+export function userView(user: UserRecord) {
+  return {
+    id: user.id,
+    appid: user.appid,
+    openid: user.openid,
+    unionid: user.unionid,
+    loggedIn: user.loggedIn,
+    nickname: user.profile.nickName,
+    avatarUrl: user.profile.avatarUrl,
+    gender: user.profile.gender,
+    city: user.profile.city,
+    province: user.profile.province,
+    country: user.profile.country,
+    language: user.profile.language,
+    phone: user.phone,
+  };
+}
+
+const appView = (app: AppRecord) => ({ ...app });
+
+/** Apps, users and templates: the console side (what the developer registers). */
+export function registerDirectoryRoutes(app: FastifyInstance, { ctx, services }: RouteDeps): void {
+  app.post(`${ADMIN_PREFIX}/apps`, async (request, reply) => {
+    const created = await services.directory.createApp(parseInput(ZSeedApp, request.body));
+    return reply.code(201).send(appView(created));
+  });
+  app.get(`${ADMIN_PREFIX}/apps`, async () => ctx.store.listApps().map(appView));
+
+  app.post(`${ADMIN_PREFIX}/users`, async (request, reply) => {
+    const created = services.directory.createUser(parseInput(ZSeedUser, request.body));
+    return reply.code(201).send(userView(created));
+  });
+  app.get(`${ADMIN_PREFIX}/users`, async (request) => {
+    const { appid } = parseInput(ZAppidQuery, request.query);
+    return ctx.store.listUsers(appid).map(userView);
+  });
+
+  app.post(`${ADMIN_PREFIX}/templates`, async (request, reply) => {
+    const created = services.directory.createTemplate(parseInput(ZSeedTemplate, request.body));
+    return reply.code(201).send(created);
+  });
+  app.get(`${ADMIN_PREFIX}/templates`, async (request) => {
+    const { appid } = parseInput(ZAppidQuery, request.query);
+    return ctx.store.listTemplates(appid);
+  });
+}

@@ -1,0 +1,55 @@
+import type { EmulatorContext } from '../context.js';
+import { InvalidBody } from './body-parsers.js';
+import type { Family } from '../errors/envelopes.js';
+import type { FaultRegistry, Operation } from '../faults/fault-rules.js';
+import type { DirectoryService } from '../services/directory.service.js';
+import type { PhoneService } from '../services/phone.service.js';
+import type { SessionService } from '../services/session.service.js';
+import type { SubscriptionsService } from '../services/subscriptions.service.js';
+import type { TokensService } from '../services/tokens.service.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set on platform routes: names the operation for call counters and fault rules. */
+    operation?: Operation;
+    /** The envelope family an injected errNo answers in. */
+    family?: Family;
+    /** v2 `data` to keep on an injected error (the platform keeps its shape with empty strings). */
+    emptyData?: unknown;
+  }
+}
+
+export interface Services {
+  directory: DirectoryService;
+  tokens: TokensService;
+  sessions: SessionService;
+  subscriptions: SubscriptionsService;
+  phone: PhoneService;
+  faults: FaultRegistry;
+}
+
+export interface RouteDeps {
+  ctx: EmulatorContext;
+  services: Services;
+  /** Restores the seeded state (POST /__emulator/reset). */
+  reset: () => void;
+}
+
+/** Platform bodies arrive as anything; handlers read fields from a plain record. */
+export function asRecord(value: unknown): Record<string, unknown> {
+  // Arrays and unparsable bodies count as empty (the platform then reports missing params).
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
+  return value instanceof InvalidBody ? {} : (value as Record<string, unknown>);
+}
+
+export const isFilled = (v: unknown): v is string => typeof v === 'string' && v !== '';
+
+/** `data` maps on notify: flat string values only (no `{value:…}` wrapper). */
+export function isStringMap(v: unknown): v is Record<string, string> {
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    Object.values(v).every((x) => typeof x === 'string')
+  );
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+// One schema per entity, shared by the admin API, `EmulatorOptions.seed` and the CLI's seed
+// file, so the three ways of creating state accept exactly the same input.
+
+export const ZPhone = z.object({
+  countryCode: z.string().regex(/^\d{1,4}$/),
+  purePhoneNumber: z.string().regex(/^\d{4,20}$/),
+});
+
+export const ZSeedApp = z.object({
+  appid: z.string().min(1).optional(),
+  secret: z.string().min(1).optional(),
+  /** Register your own key (the console flow); the private key is then unknown to the emulator. */
+  publicKeyPem: z.string().optional(),
+  privateKeyPem: z.string().optional(),
+});
+
+export const ZSeedUser = z.object({
+  id: z.string().min(1).optional(),
+  appid: z.string().min(1),
+  openid: z.string().min(1).optional(),
+  unionid: z.string().optional(),
+  nickname: z.string().optional(),
+  avatarUrl: z.string().optional(),
+  gender: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  city: z.string().optional(),
+  province: z.string().optional(),
+  country: z.string().optional(),
+  language: z.string().optional(),
+  phone: ZPhone.nullable().optional(),
+  loggedIn: z.boolean().optional(),
+});
+
+export const ZSeedTemplate = z.object({
+  appid: z.string().min(1),
+  templateId: z.string().min(1),
+  title: z.string().min(1),
+  kind: z.enum(['one_time', 'long_term']),
+  keywords: z.array(z.string().min(1)).optional(),
+});
+
+export const ZSeedConfig = z.object({
+  apps: z.array(ZSeedApp).optional(),
+  users: z.array(ZSeedUser).optional(),
+  templates: z.array(ZSeedTemplate).optional(),
+});
+
+export type SeedApp = z.infer<typeof ZSeedApp>;
+export type SeedUser = z.infer<typeof ZSeedUser>;
+export type SeedTemplate = z.infer<typeof ZSeedTemplate>;
+/** State created at start and restored by reset. Users and templates name their app by appid. */
+export type SeedConfig = z.infer<typeof ZSeedConfig>;
+
+/** What the CLI seeds when given no file: one dev app, two users, two templates. */
+export const DEFAULT_DEV_SEED: SeedConfig = {
+  apps: [{ appid: 'tt_emulator_dev_app', secret: 'emulator-dev-secret-not-real' }],
+  users: [
+    {
+      id: 'u_alice',
+      appid: 'tt_emulator_dev_app',
+      nickname: 'Alice',
+      gender: 2,
+      city: 'Hangzhou',
+      province: 'Zhejiang',
+      country: 'China',
+      phone: { countryCode: '86', purePhoneNumber: '13800000001' },
+    },
+    {
+      id: 'u_bob',
+      appid: 'tt_emulator_dev_app',
+      nickname: 'Bob',
+      gender: 1,
+      city: 'Beijing',
+      province: 'Beijing',
+      country: 'China',
+    },
+  ],
+  templates: [
+    {
+      appid: 'tt_emulator_dev_app',
+      templateId: 'MSG_ONE_TIME_DEV',
+      title: 'Order shipped',
+      kind: 'one_time',
+    },
+    {
+      appid: 'tt_emulator_dev_app',
+      templateId: 'MSG_LONG_TERM_DEV',
+      title: 'Service notice',
+      kind: 'long_term',
+    },
+  ],
+};

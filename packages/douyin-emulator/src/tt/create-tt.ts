@@ -1,0 +1,204 @@
+import { invoke, type Callbacks, type TtError } from './tt-callbacks.js';
+import {
+  DEFAULT_ADDRESS,
+  DEFAULT_LOCATION,
+  DEFAULT_SYSTEM_INFO,
+  type Address,
+  type Location,
+  type SystemInfo,
+} from './tt-local.js';
+import { ttRequest, type RequestOptions, type RequestTask } from './tt-request.js';
+
+export type SubscribeDecision = 'accept' | 'reject' | 'ban' | 'fail';
+
+export interface CreateTtOptions {
+  /** Base URL of a running emulator (RunningEmulator.url). */
+  emulatorUrl: string;
+  appid: string;
+  /** The emulator user this "phone" belongs to. */
+  userId: string;
+  /** Defaults to `device-<userId>`; decides anonymous_openid. */
+  deviceId?: string;
+  systemInfo?: Partial<SystemInfo>;
+  /** Address chooseAddress returns; null makes it fail like a user cancel (103995). */
+  address?: Address | null;
+  /** Location getLocation returns; null makes it fail like a refused permission (10202). */
+  location?: Location | null;
+  /** What the user picks in the subscribe popup, per template id; default accept. */
+  subscribeDecisions?: Record<string, SubscribeDecision>;
+  /** fetch to use (default: global fetch). */
+  fetch?: typeof fetch;
+}
+
+export interface Toast {
+  title: string;
+  icon?: string;
+  duration?: number;
+  at: number;
+}
+
+/** The `tt` subset the mini-program uses, plus `emulator` helpers that are not tt APIs. */
+export interface TtLike {
+  login(o?: { force?: boolean } & Callbacks<LoginResult>): Promise<LoginResult>;
+  checkSession(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
+  getUserProfile(o?: { desc?: string; force?: boolean } & Callbacks<UserProfileResult>): Promise<UserProfileResult>;
+  getSystemInfo(o?: Callbacks<SystemInfo & { errMsg: string }>): Promise<SystemInfo & { errMsg: string }>;
+  getSystemInfoSync(): SystemInfo;
+  chooseAddress(o?: Callbacks<Address & { errMsg: string }>): Promise<Address & { errMsg: string }>;
+  getLocation(o?: { type?: string; isHighAccuracy?: boolean } & Callbacks<Location & { errMsg: string }>): Promise<Location & { errMsg: string }>;
+  requestSubscribeMessage(o: { tmplIds: string[] } & Callbacks<SubscribeResult>): Promise<SubscribeResult>;
+  request(o: RequestOptions): RequestTask;
+  getStorageSync(key: string): unknown;
+  setStorageSync(key: string, data: unknown): void;
+  removeStorageSync(key: string): void;
+  clearStorageSync(): void;
+  getStorage(o: { key: string } & Callbacks<{ data: unknown; errMsg: string }>): Promise<{ data: unknown; errMsg: string }>;
+  setStorage(o: { key: string; data: unknown } & Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
+  removeStorage(o: { key: string } & Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
+  clearStorage(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
+  showToast(o: { title: string; icon?: string; duration?: number } & Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
+  hideToast(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
+  emulator: {
+    /** Every toast shown, oldest first. */
+    toasts: Toast[];
+    /** The `e.detail` of a tap on `<button open-type="getPhoneNumber">` (flow: old or new). */
+    phoneNumberEvent(flow: 'encrypted' | 'code'): Promise<PhoneNumberDetail>;
+  };
+}
+
+export interface LoginResult {
+  errMsg: string;
+  code?: string;
+  anonymousCode: string;
+  isLogin: boolean;
+}
+export interface UserProfileResult {
+  errMsg: string;
+  userInfo: {
+    avatarUrl: string;
+    nickName: string;
+    gender: number;
+    city: string;
+    province: string;
+    country: string;
+    language: string;
+  };
+  rawData: string;
+  signature: string;
+  encryptedData: string;
+  iv: string;
+}
+export type SubscribeResult = Record<string, unknown> & { errMsg: string; templateSettings: Record<string, unknown> };
+export type PhoneNumberDetail =
+  | { errMsg: string; encryptedData?: string; iv?: string; code?: string }
+  | (TtError & { errMsg: string });
+
+/** A `tt`-like object bound to one emulator user: device APIs go to `/__emulator/device/*`. */
+export function createTt(options: CreateTtOptions): TtLike {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const base = options.emulatorUrl.replace(/\/+$/, '');
+  const who = { appid: options.appid, userId: options.userId };
+  const storage = new Map<string, string>();
+  const toasts: Toast[] = [];
+  const systemInfo: SystemInfo = { ...DEFAULT_SYSTEM_INFO, ...options.systemInfo };
+
+  // A 422 from a device endpoint is the tt API's own failure; anything else non-2xx is a bug.
+  const device = async <T>(api: string, path: string, body: Record<string, unknown>): Promise<T> => {
+    const res = await doFetch(`${base}/__emulator/device/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...who, ...body }),
+    });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (res.ok) return json as T;
+    if (res.status === 422) throw { errMsg: json.errMsg, errNo: json.errNo, errCode: json.errCode };
+    throw { errMsg: `${api}:fail ${String(json.error ?? res.status)}` };
+  };
+  const ok = (api: string) => ({ errMsg: `${api}:ok` });
+  // Storage keeps JSON copies: like tt, a stored object is not the caller's live object.
+  const readStorage = (key: string): unknown => {
+    const raw = storage.get(key);
+    return raw === undefined ? '' : JSON.parse(raw);
+  };
+
+  return {
+    login: (o) =>
+      invoke('login', o, () => device<LoginResult>('login', 'login', { deviceId: options.deviceId })),
+    checkSession: (o) =>
+      invoke('checkSession', o, async () => {
+        const { valid } = await device<{ valid: boolean }>('checkSession', 'check-session', {});
+        if (!valid) throw { errMsg: 'checkSession:fail session expired' };
+        return ok('checkSession');
+      }),
+    getUserProfile: (o) =>
+      invoke('getUserProfile', o, () => device<UserProfileResult>('getUserProfile', 'user-profile', {})),
+    getSystemInfo: (o) => invoke('getSystemInfo', o, async () => ({ ...systemInfo, ...ok('getSystemInfo') })),
+    getSystemInfoSync: () => ({ ...systemInfo }),
+    chooseAddress: (o) =>
+      invoke('chooseAddress', o, async () => {
+        const address = options.address === undefined ? DEFAULT_ADDRESS : options.address;
+        if (!address) throw { errMsg: 'chooseAddress:fail cancel', errNo: 103995 };
+        return { ...address, ...ok('chooseAddress') };
+      }),
+    getLocation: (o) =>
+      invoke('getLocation', o, async () => {
+        const location = options.location === undefined ? DEFAULT_LOCATION : options.location;
+        if (!location) throw { errMsg: 'getLocation:fail auth deny', errNo: 10202 };
+        return { ...location, ...ok('getLocation') };
+      }),
+    requestSubscribeMessage: (o) =>
+      invoke('requestSubscribeMessage', o, async () => {
+        const res = await device<{ legacy: Record<string, unknown>; templateSettings: Record<string, unknown> }>(
+          'requestSubscribeMessage',
+          'subscribe',
+          { tmplIds: o.tmplIds, decisions: options.subscribeDecisions },
+        );
+        return { ...res.legacy, errMsg: 'requestSubscribeMessage:ok', templateSettings: res.templateSettings };
+      }),
+    request: (o) => ttRequest(o, doFetch),
+    getStorageSync: readStorage,
+    setStorageSync: (key, data) => {
+      storage.set(key, JSON.stringify(data));
+    },
+    removeStorageSync: (key) => {
+      storage.delete(key);
+    },
+    clearStorageSync: () => storage.clear(),
+    getStorage: (o) =>
+      invoke('getStorage', o, async () => {
+        if (!storage.has(o.key)) throw { errMsg: 'getStorage:fail data not found' };
+        return { data: readStorage(o.key), ...ok('getStorage') };
+      }),
+    setStorage: (o) =>
+      invoke('setStorage', o, async () => {
+        storage.set(o.key, JSON.stringify(o.data));
+        return ok('setStorage');
+      }),
+    removeStorage: (o) =>
+      invoke('removeStorage', o, async () => {
+        storage.delete(o.key);
+        return ok('removeStorage');
+      }),
+    clearStorage: (o) =>
+      invoke('clearStorage', o, async () => {
+        storage.clear();
+        return ok('clearStorage');
+      }),
+    showToast: (o) =>
+      invoke('showToast', o, async () => {
+        toasts.push({ title: o.title, icon: o.icon, duration: o.duration, at: Date.now() });
+        return ok('showToast');
+      }),
+    hideToast: (o) => invoke('hideToast', o, async () => ok('hideToast')),
+    emulator: {
+      toasts,
+      phoneNumberEvent: async (flow) => {
+        try {
+          return await device<PhoneNumberDetail>('getPhoneNumber', 'phone-number', { flow });
+        } catch (error) {
+          return error as PhoneNumberDetail;
+        }
+      },
+    },
+  };
+}
