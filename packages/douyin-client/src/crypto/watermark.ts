@@ -1,0 +1,29 @@
+import { DouyinCryptoError } from './crypto-error.js';
+
+/** Watermark the platform puts in every encrypted payload. */
+export interface Watermark {
+  appid: string;
+  timestamp: number;
+}
+
+/**
+ * Parses decrypted bytes as UTF-8 JSON and checks `watermark.appid`, so data encrypted for
+ * another app (or pasted from elsewhere) is refused.
+ */
+export function parseWatermarked<T>(plaintext: Buffer, appId: string, what: string): T & { watermark: Watermark } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plaintext));
+  } catch {
+    throw new DouyinCryptoError('not_json', `decrypted ${what} is not UTF-8 JSON (wrong or stale key?)`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new DouyinCryptoError('not_json', `decrypted ${what} is not a JSON object`);
+  }
+  const watermark = (parsed as { watermark?: unknown }).watermark;
+  const appid = watermark !== null && typeof watermark === 'object' ? (watermark as Watermark).appid : undefined;
+  if (appid !== appId) {
+    throw new DouyinCryptoError('watermark_mismatch', `decrypted ${what} carries another app's watermark (or none)`);
+  }
+  return parsed as T & { watermark: Watermark };
+}

@@ -1,0 +1,59 @@
+import type { RequestSender } from '../request-sender.js';
+import { singleUseCodePolicy } from '../retry-policy.js';
+import type { AppCredentials } from './credentials.js';
+import { readString } from './read-fields.js';
+
+/** Input of `code2Session`: at least one of the two codes from `tt.login`. */
+export interface Code2SessionInput {
+  /** `code` from tt.login (present only when the user is logged in to the host app). */
+  code?: string;
+  /** `anonymousCode` from tt.login (always present). */
+  anonymousCode?: string;
+}
+
+/** Result of `code2Session`. `sessionKey` is secret: keep it server-side, never log it. */
+export interface Code2SessionResult {
+  /** Empty unless `code` was sent. */
+  sessionKey: string;
+  /** Empty unless `code` was sent. */
+  openId: string;
+  /** May be empty when the app is not bound to an open-platform account. */
+  unionId: string;
+  /** Empty unless `anonymousCode` was sent. */
+  anonymousOpenId: string;
+}
+
+export class LoginResource {
+  constructor(
+    private readonly sender: RequestSender,
+    private readonly credentials: AppCredentials,
+  ) {}
+
+  /**
+   * POST /api/apps/v2/jscode2session. Codes are single-use: this is retried only when the
+   * connection never opened. Throws TypeError when neither code is given.
+   */
+  async code2Session(input: Code2SessionInput): Promise<Code2SessionResult> {
+    if (!input.code && !input.anonymousCode) {
+      throw new TypeError('code2Session needs code or anonymousCode');
+    }
+    const { appId, appSecret } = this.credentials;
+    const body: Record<string, unknown> = { appid: appId, secret: appSecret };
+    if (input.code) body.code = input.code;
+    if (input.anonymousCode) body.anonymous_code = input.anonymousCode;
+    const env = await this.sender.send({
+      operation: 'code2session',
+      family: 'apps',
+      path: '/api/apps/v2/jscode2session',
+      body,
+      secrets: [appSecret, input.code ?? '', input.anonymousCode ?? ''],
+      retry: singleUseCodePolicy,
+    });
+    return {
+      sessionKey: readString(env.data, 'session_key'),
+      openId: readString(env.data, 'openid'),
+      unionId: readString(env.data, 'unionid'),
+      anonymousOpenId: readString(env.data, 'anonymous_openid'),
+    };
+  }
+}
