@@ -1,11 +1,13 @@
 /**
  * `pnpm dev` for the API: a database (DATABASE_URL, or an embedded PostgreSQL when nothing
- * is configured), migrations applied, then the API compiled and restarted on every change.
- * Prints what runs where once `/ready` answers.
+ * is configured), Douyin (real when DOUYIN_APP_SECRET is set, otherwise the local emulator),
+ * migrations applied, then the API compiled and restarted on every change. Prints what runs
+ * where once `/ready` answers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { runMigrations } from '../src/database/migrations/migration-runner.js';
 import { loadRootEnv, openDevDatabase } from '../tools/dev-database.js';
+import { openDevDouyin } from '../tools/dev-douyin.js';
 import { REPO_ROOT } from '../tools/local-postgres.js';
 
 const children: ChildProcess[] = [];
@@ -13,11 +15,16 @@ const children: ChildProcess[] = [];
 async function main(): Promise<void> {
   loadRootEnv();
   const db = await openDevDatabase();
+  const douyin = await openDevDouyin().catch(async (error: unknown) => {
+    await db.server.stop();
+    throw error;
+  });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     for (const child of children) child.kill('SIGTERM');
+    await douyin.close();
     await db.server.stop();
     process.exit(code);
   };
@@ -45,7 +52,7 @@ async function main(): Promise<void> {
   });
   const server = spawn(process.execPath, ['--enable-source-maps', '--watch', 'dist/main.js'], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: db.url },
+    env: { ...process.env, ...douyin.env, DATABASE_URL: db.url },
   });
   children.push(server);
   for (const child of children) child.on('exit', (code) => !stopping && void stop(code ?? 1));
@@ -59,6 +66,7 @@ async function main(): Promise<void> {
       '──────────── douyin-kit dev ────────────',
       `API           ${apiUrl}   (GET /health, GET /ready)`,
       `Database      ${db.server.description}`,
+      `Douyin        ${douyin.description}`,
       `Mini-program  ${REPO_ROOT}/apps/miniapp/dist — open it in Douyin DevTools; rebuilt on change`,
       'Stop with Ctrl-C.',
       '',

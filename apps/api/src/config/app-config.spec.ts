@@ -1,22 +1,29 @@
 import { AppConfig, InvalidConfigError, parseEnv } from './app-config.js';
 
 const DATABASE_URL = 'postgresql://app:secret-password@db:5432/app';
+const DOUYIN = { DOUYIN_APP_ID: 'tt0123456789abcdef', DOUYIN_APP_SECRET: 'app-secret-value' };
 
 describe('parseEnv', () => {
   it('needs only DATABASE_URL and defaults the rest for local development', () => {
-    const config = new AppConfig(parseEnv({ DATABASE_URL }));
+    const config = new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN }));
     expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 65536 });
     expect(config.env).toBe('development');
+    expect(config.douyin).toEqual({
+      appId: 'tt0123456789abcdef',
+      appSecret: 'app-secret-value',
+      appsBaseUrl: 'https://developer.toutiao.com',
+      openBaseUrl: 'https://open.douyin.com',
+    });
   });
 
   it('coerces numeric variables', () => {
-    expect(parseEnv({ DATABASE_URL, PORT: '8080' }).PORT).toBe(8080);
+    expect(parseEnv({ DATABASE_URL, ...DOUYIN, PORT: '8080' }).PORT).toBe(8080);
   });
 
   it('names every bad variable and never echoes a value', () => {
     let error: unknown;
     try {
-      parseEnv({ DATABASE_URL: 'mysql://u:secret-password@h/db', PORT: 'eighty', LOG_LEVEL: 'loud' });
+      parseEnv({ ...DOUYIN, DATABASE_URL: 'mysql://u:secret-password@h/db', PORT: 'eighty', LOG_LEVEL: 'loud' });
     } catch (caught) {
       error = caught;
     }
@@ -28,7 +35,17 @@ describe('parseEnv', () => {
     expect(message).not.toContain('secret-password');
   });
 
-  it('reports a missing DATABASE_URL by name', () => {
+  it('reports missing required variables by name', () => {
     expect(() => parseEnv({})).toThrow(/DATABASE_URL: is required/);
+    expect(() => parseEnv({})).toThrow(/DOUYIN_APP_ID: is required/);
+    expect(() => parseEnv({})).toThrow(/DOUYIN_APP_SECRET: is required/);
+  });
+
+  it('allows plain-HTTP Douyin hosts (the local emulator) except in production', () => {
+    const local = { DATABASE_URL, ...DOUYIN, DOUYIN_APPS_BASE_URL: 'http://127.0.0.1:8787' };
+    expect(parseEnv(local).DOUYIN_APPS_BASE_URL).toBe('http://127.0.0.1:8787');
+    expect(() => parseEnv({ ...local, NODE_ENV: 'production' })).toThrow(
+      /DOUYIN_APPS_BASE_URL: must be https:\/\/ in production/,
+    );
   });
 });

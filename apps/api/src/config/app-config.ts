@@ -15,6 +15,20 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   /** Largest accepted request body. Douyin payloads are a few KiB. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  /** The mini-program's appid. `pnpm dev` sets it to the local emulator's app when unset. */
+  DOUYIN_APP_ID: z.string({ error: 'is required (the mini-program appid, tt…)' }).trim().min(1).max(64),
+  /** The app secret from the Douyin console. Never logged, never sent to a client. */
+  DOUYIN_APP_SECRET: z.string({ error: 'is required (the app secret from the Douyin console)' }).min(1),
+  /** Legacy apps API host (token, jscode2session, v1 notify). */
+  DOUYIN_APPS_BASE_URL: z.url().default('https://developer.toutiao.com'),
+  /** Open platform host (client_token, v2 notify, phone-by-code). */
+  DOUYIN_OPEN_BASE_URL: z.url().default('https://open.douyin.com'),
+}).superRefine((env, ctx) => {
+  // Plain HTTP is for the local emulator only: production talks to Douyin over verified TLS.
+  if (env.NODE_ENV !== 'production') return;
+  for (const key of ['DOUYIN_APPS_BASE_URL', 'DOUYIN_OPEN_BASE_URL'] as const) {
+    if (!env[key].startsWith('https://')) ctx.addIssue({ code: 'custom', path: [key], message: 'must be https:// in production' });
+  }
 });
 export type TEnv = z.infer<typeof ZEnv>;
 export const ENV_KEYS = Object.keys(ZEnv.shape) as (keyof TEnv)[];
@@ -37,11 +51,18 @@ export class AppConfig {
   readonly http: { host: string; port: number; bodyLimitBytes: number };
   readonly database: { url: string };
   readonly logLevel: TEnv['LOG_LEVEL'];
+  readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string };
 
   constructor(env: TEnv) {
     this.env = env.NODE_ENV;
     this.http = { host: env.HOST, port: env.PORT, bodyLimitBytes: env.BODY_LIMIT_BYTES };
     this.database = { url: env.DATABASE_URL };
     this.logLevel = env.LOG_LEVEL;
+    this.douyin = {
+      appId: env.DOUYIN_APP_ID,
+      appSecret: env.DOUYIN_APP_SECRET,
+      appsBaseUrl: env.DOUYIN_APPS_BASE_URL,
+      openBaseUrl: env.DOUYIN_OPEN_BASE_URL,
+    };
   }
 }

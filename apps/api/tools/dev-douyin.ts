@@ -1,0 +1,34 @@
+import { DEFAULT_DEV_SEED, startEmulator } from '@douyin-kit/douyin-emulator';
+
+export interface DevDouyin {
+  /** Environment for the API: empty when real credentials are configured. */
+  env: Record<string, string>;
+  description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Real Douyin when DOUYIN_APP_SECRET is configured; otherwise the local emulator seeded with
+ * its dev app and users, and the API pointed at it. The emulator's secret is not a secret.
+ */
+export async function openDevDouyin(): Promise<DevDouyin> {
+  if (process.env.DOUYIN_APP_SECRET) {
+    return {
+      env: {},
+      description: `Douyin open platform, app ${process.env.DOUYIN_APP_ID ?? '(DOUYIN_APP_ID unset)'}`,
+      close: async () => {},
+    };
+  }
+  const emulator = await startEmulator({ port: Number(process.env.DOUYIN_EMULATOR_PORT ?? 8787), seed: DEFAULT_DEV_SEED });
+  const app = DEFAULT_DEV_SEED.apps![0]!;
+  return {
+    env: {
+      DOUYIN_APP_ID: app.appid!,
+      DOUYIN_APP_SECRET: app.secret!,
+      DOUYIN_APPS_BASE_URL: emulator.url,
+      DOUYIN_OPEN_BASE_URL: emulator.url,
+    },
+    description: `local emulator ${emulator.url} (app ${app.appid}; admin API under /__emulator)`,
+    close: () => emulator.close(),
+  };
+}
