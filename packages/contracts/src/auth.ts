@@ -26,6 +26,11 @@ export const ZUser = z.object({
   isAnonymous: z.boolean(),
   nickname: z.string().nullable(),
   avatarUrl: z.string().nullable(),
+  /** 0 unknown, 1 male, 2 female (getUserProfile's values). */
+  gender: z.union([z.literal(0), z.literal(1), z.literal(2)]).nullable(),
+  country: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
   /** Masked, e.g. `138****5678`. */
   phoneMasked: z.string().nullable(),
   createdAt: z.string().datetime(),
@@ -39,3 +44,7 @@ export const ZLoginResponse = z.object({
   user: ZUser,
 });
 export type TLoginResponse = z.infer<typeof ZLoginResponse>;
+
+/** `POST /auth/logout`: the session is revoked; the token no longer works. */
+export const ZLogoutResponse = z.object({ revoked: z.literal(true) });
+export type TLogoutResponse = z.infer<typeof ZLogoutResponse>;

@@ -13,6 +13,23 @@ export const ERROR_CODES = {
   LOGIN_CODE_INVALID: 400,
   /** The Douyin anonymous code is invalid, expired or already used: call tt.login again. */
   ANONYMOUS_CODE_INVALID: 400,
+  /**
+   * The payload was made with a different session key than this session holds (tt.login ran
+   * again since the last POST /auth/login): log in again, then call the tt API again and retry.
+   */
+  SESSION_KEY_STALE: 409,
+  /** A base64 field was damaged on the way (e.g. '+' turned into a space); `details.reason` says how. */
+  PAYLOAD_CORRUPTED: 400,
+  /** The payload decrypted, but its signature does not match: it was altered. */
+  SIGNATURE_INVALID: 400,
+  /** The payload was made for another mini-program (watermark appid). */
+  WATERMARK_MISMATCH: 400,
+  /** The getPhoneNumber code is invalid, expired or already used: ask for the number again. */
+  PHONE_CODE_INVALID: 400,
+  /** The phone number is not one the API accepts (country code or number shape). */
+  PHONE_NUMBER_INVALID: 400,
+  /** This call needs a session whose login carried a `code` (a user logged in to the host app). */
+  LOGIN_REQUIRED: 403,
   /** No session token, or one that is unknown, expired or revoked. */
   UNAUTHENTICATED: 401,
   /** Authenticated, but not allowed to do this. */

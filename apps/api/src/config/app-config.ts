@@ -4,6 +4,29 @@ import { z } from 'zod';
  * Every environment variable the API reads, validated once at boot. Defaults make local
  * development work with nothing configured; `.env.example` documents each one.
  */
+/**
+ * Keys for local development and tests only: printed here on purpose, refused in production,
+ * so a fresh clone runs with nothing configured but no deployment can run on them.
+ */
+const DEV_DATA_KEYS = 'dev1:ZGV2LW9ubHktZGF0YS1rZXktbm90LWZvci1wcm9kISE=';
+const DEV_PHONE_HASH_KEY = 'ZGV2LW9ubHktcGhvbmUtaGFzaC1rZXktbm90LXByb2Q=';
+
+/** `id:base64key,id:base64key`: 32-byte AES keys, the first one current. */
+const ZDataKeys = z
+  .string()
+  .transform((raw, ctx) => {
+    const keys = raw.split(',').map((entry) => {
+      const [id, b64] = entry.trim().split(':');
+      return { id: id ?? '', key: Buffer.from(b64 ?? '', 'base64') };
+    });
+    const bad = keys.find((k) => !/^[A-Za-z0-9_-]{1,32}$/.test(k.id) || k.key.length !== 32);
+    if (bad || new Set(keys.map((k) => k.id)).size !== keys.length) {
+      ctx.addIssue({ code: 'custom', message: 'must be id:base64 pairs of 32-byte keys with unique ids, comma-separated' });
+      return z.NEVER;
+    }
+    return keys;
+  });
+
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -13,6 +36,16 @@ const ZEnv = z.object({
     .url()
     .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgresql:// URL'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** Lifetime of an API session (the bearer token from POST /auth/login). */
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(90 * 24 * 3600).default(7 * 24 * 3600),
+  /** Keys that encrypt session keys, phone numbers and tokens at rest; the first is current. */
+  DATA_ENCRYPTION_KEYS: z.string().default(DEV_DATA_KEYS).pipe(ZDataKeys),
+  /** HMAC key for phone-number lookup hashes (base64, at least 32 bytes). Never rotate casually. */
+  PHONE_HASH_KEY: z
+    .string()
+    .default(DEV_PHONE_HASH_KEY)
+    .transform((b64) => Buffer.from(b64, 'base64'))
+    .refine((key) => key.length >= 32, 'must be base64 of at least 32 bytes'),
   /** Largest accepted request body. Douyin payloads are a few KiB. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   /** The mini-program's appid. `pnpm dev` sets it to the local emulator's app when unset. */
@@ -26,6 +59,12 @@ const ZEnv = z.object({
 }).superRefine((env, ctx) => {
   // Plain HTTP is for the local emulator only: production talks to Douyin over verified TLS.
   if (env.NODE_ENV !== 'production') return;
+  if (env.DATA_ENCRYPTION_KEYS.some((k) => k.id === 'dev1')) {
+    ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEYS'], message: 'must be set in production (the dev key is public)' });
+  }
+  if (env.PHONE_HASH_KEY.equals(Buffer.from(DEV_PHONE_HASH_KEY, 'base64'))) {
+    ctx.addIssue({ code: 'custom', path: ['PHONE_HASH_KEY'], message: 'must be set in production (the dev key is public)' });
+  }
   for (const key of ['DOUYIN_APPS_BASE_URL', 'DOUYIN_OPEN_BASE_URL'] as const) {
     if (!env[key].startsWith('https://')) ctx.addIssue({ code: 'custom', path: [key], message: 'must be https:// in production' });
   }
@@ -52,6 +91,8 @@ export class AppConfig {
   readonly database: { url: string };
   readonly logLevel: TEnv['LOG_LEVEL'];
   readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string };
+  readonly sessions: { ttlSeconds: number };
+  readonly encryption: { dataKeys: { id: string; key: Buffer }[]; phoneHashKey: Buffer };
 
   constructor(env: TEnv) {
     this.env = env.NODE_ENV;
@@ -64,5 +105,7 @@ export class AppConfig {
       appsBaseUrl: env.DOUYIN_APPS_BASE_URL,
       openBaseUrl: env.DOUYIN_OPEN_BASE_URL,
     };
+    this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS };
+    this.encryption = { dataKeys: env.DATA_ENCRYPTION_KEYS, phoneHashKey: env.PHONE_HASH_KEY };
   }
 }

@@ -1,0 +1,184 @@
+import { ZErrorEnvelope, ZLoginResponse, ZUser } from '@douyin-kit/contracts';
+import { Client } from 'pg';
+import { inject } from 'vitest';
+import { startApp, type RunningApp } from '../../test/create-app.js';
+import { emulator } from '../../test/emulator.js';
+
+let running: RunningApp;
+beforeAll(async () => {
+  running = await startApp();
+});
+afterAll(() => running.close());
+
+async function post(path: string, body: unknown, token?: string) {
+  const response = await fetch(`${running.baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function get(path: string, token?: string) {
+  const response = await fetch(`${running.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe('POST /auth/login', () => {
+  it('logs in with a code: a real user, an opaque token stored only as a hash, an encrypted session_key', async () => {
+    const douyinUser = await emulator.createUser();
+    const { code, anonymousCode } = await emulator.login(douyinUser.id);
+
+    const { status, body } = await post('/auth/login', { code });
+
+    expect(status).toBe(200);
+    const login = ZLoginResponse.parse(body);
+    expect(login.user.isAnonymous).toBe(false);
+    expect(login.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(body)).not.toMatch(/session_?key/i);
+    const [row] = await sql<{ open_id: string; token_hash: Buffer; session_key_encrypted: Buffer; session_key_key_id: string }>(
+      `SELECT u.open_id, s.token_hash, s.session_key_encrypted, s.session_key_key_id
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.id = $1`,
+      [login.user.id],
+    );
+    expect(row!.open_id).toBe(douyinUser.openid);
+    expect(row!.token_hash.toString('base64url')).not.toBe(login.token);
+    expect(row!.session_key_encrypted.length).toBeGreaterThan(28);
+    expect(row!.session_key_key_id).toBe('dev1');
+    expect(anonymousCode).toBeTruthy();
+
+    const me = await get('/me', login.token);
+    expect(me.status).toBe(200);
+    expect(ZUser.parse(me.body).id).toBe(login.user.id);
+  });
+
+  it('logs in a user who is not logged in to the host app with the anonymous code only', async () => {
+    const douyinUser = await emulator.createUser({ loggedIn: false });
+    const { code, anonymousCode } = await emulator.login(douyinUser.id);
+    expect(code).toBeUndefined();
+
+    const login = ZLoginResponse.parse((await post('/auth/login', { anonymousCode })).body);
+    expect(login.user.isAnonymous).toBe(true);
+    const again = ZLoginResponse.parse((await post('/auth/login', { anonymousCode: (await emulator.login(douyinUser.id)).anonymousCode })).body);
+    expect(again.user.id).toBe(login.user.id);
+  });
+
+  it('upgrades the anonymous user in place when the real user is new', async () => {
+    const deviceId = `device-${crypto.randomUUID()}`;
+    const visitor = await emulator.createUser({ loggedIn: false });
+    const anonymous = ZLoginResponse.parse((await post('/auth/login', { anonymousCode: (await emulator.login(visitor.id, deviceId)).anonymousCode })).body);
+
+    const douyinUser = await emulator.createUser();
+    const codes = await emulator.login(douyinUser.id, deviceId);
+    const real = ZLoginResponse.parse((await post('/auth/login', { code: codes.code, anonymousCode: codes.anonymousCode })).body);
+
+    expect(real.user).toMatchObject({ id: anonymous.user.id, isAnonymous: false });
+  });
+
+  it('merges the anonymous user into an existing real one in one transaction, moving its data', async () => {
+    const douyinUser = await emulator.createUser();
+    const real = ZLoginResponse.parse((await post('/auth/login', { code: (await emulator.login(douyinUser.id)).code })).body);
+    // Someone not logged in to the host app uses another device and saves an address there.
+    const deviceId = `device-${crypto.randomUUID()}`;
+    const visitor = await emulator.createUser({ loggedIn: false });
+    const anonymous = ZLoginResponse.parse((await post('/auth/login', { anonymousCode: (await emulator.login(visitor.id, deviceId)).anonymousCode })).body);
+    const fingerprint = `fp-${crypto.randomUUID()}`;
+    await sql(
+      `INSERT INTO addresses (user_id, fingerprint, user_name, tel_number, province_name, city_name, county_name, detail_info)
+       VALUES ($1, $2, '张三', '13800000000', '浙江省', '杭州市', '西湖区', '文三路 1 号')`,
+      [anonymous.user.id, fingerprint],
+    );
+
+    // The real user logs in on that device: tt.login returns both codes.
+    const codes = await emulator.login(douyinUser.id, deviceId);
+    const merged = ZLoginResponse.parse((await post('/auth/login', { code: codes.code, anonymousCode: codes.anonymousCode })).body);
+
+    expect(merged.user).toMatchObject({ id: real.user.id, isAnonymous: false });
+    expect(await sql('SELECT id FROM users WHERE id = $1', [anonymous.user.id])).toEqual([]);
+    expect(await sql('SELECT user_id FROM addresses WHERE fingerprint = $1', [fingerprint])).toEqual([{ user_id: real.user.id }]);
+    // The anonymous session follows its data; the device's anonymous id is not kept on the real user.
+    expect((await get('/me', anonymous.token)).body).toMatchObject({ id: real.user.id });
+    expect(await sql('SELECT anonymous_open_id FROM users WHERE id = $1', [real.user.id])).toEqual([{ anonymous_open_id: null }]);
+  });
+
+  it('answers a duplicate concurrent request with the same session from one upstream call', async () => {
+    const { code } = await emulator.login((await emulator.createUser()).id);
+    const before = (await emulator.calls()).jscode2session!;
+
+    const [first, second] = await Promise.all([post('/auth/login', { code }), post('/auth/login', { code })]);
+
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(second.body).toEqual(first.body);
+    expect((await emulator.calls()).jscode2session).toBe(before + 1);
+  });
+
+  it('refuses a used code with LOGIN_CODE_INVALID and a bad anonymous code with ANONYMOUS_CODE_INVALID', async () => {
+    const { code } = await emulator.login((await emulator.createUser()).id);
+    expect((await post('/auth/login', { code })).status).toBe(200);
+    // A different request (another field set) reusing the consumed code reaches Douyin and fails.
+    const reused = await post('/auth/login', { code, anonymousCode: 'made-up' });
+    expect(reused.status).toBe(400);
+    expect(ZErrorEnvelope.parse(reused.body).error.code).toMatch(/^(LOGIN|ANONYMOUS)_CODE_INVALID$/);
+
+    const anonymousOnly = await post('/auth/login', { anonymousCode: 'never-issued' });
+    expect(anonymousOnly.status).toBe(400);
+    expect(ZErrorEnvelope.parse(anonymousOnly.body).error.code).toBe('ANONYMOUS_CODE_INVALID');
+  });
+
+  it('answers 503 with retry advice when Douyin is busy or unreachable, and writes nothing', async () => {
+    const douyinUser = await emulator.createUser();
+    const users = (await sql<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]!.n;
+    for (const rule of [{ errNo: -1 }, { drop: true }]) {
+      const remove = await emulator.fault({ operation: 'jscode2session', ...rule });
+      try {
+        const { code } = await emulator.login(douyinUser.id);
+        const response = await post('/auth/login', { code });
+        expect(response.status).toBe(503);
+        expect(ZErrorEnvelope.parse(response.body).error).toMatchObject({
+          code: 'UPSTREAM_UNAVAILABLE',
+          details: { retryAfterSeconds: expect.any(Number) },
+        });
+      } finally {
+        await remove();
+      }
+    }
+    expect((await sql<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]!.n).toBe(users);
+  });
+
+  it('validates the body: neither code, unknown fields, wrong types', async () => {
+    for (const body of [{}, { code: 42 }, { code: 'c', sessionKey: 'x' }]) {
+      const response = await post('/auth/login', body);
+      expect(response.status).toBe(400);
+      const envelope = ZErrorEnvelope.parse(response.body);
+      expect(envelope.error.code).toBe('VALIDATION_FAILED');
+      expect((envelope.error.details as { issues: { path: string }[] }).issues[0]!.path).toMatch(/^body/);
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('rejects missing, malformed and unknown tokens with UNAUTHENTICATED', async () => {
+    for (const token of [undefined, 'not a token', 'A'.repeat(43)]) {
+      const response = await get('/me', token);
+      expect(response.status).toBe(401);
+      expect(ZErrorEnvelope.parse(response.body).error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('POST /auth/logout revokes the session', async () => {
+    const { code } = await emulator.login((await emulator.createUser()).id);
+    const { token } = ZLoginResponse.parse((await post('/auth/login', { code })).body);
+    expect((await post('/auth/logout', {}, token)).body).toEqual({ revoked: true });
+    expect((await get('/me', token)).status).toBe(401);
+  });
+});

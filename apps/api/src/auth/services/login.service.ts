@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { TLoginRequest, TLoginResponse } from '@douyin-kit/contracts';
+import { DouyinApiError, DouyinClient, type Code2SessionResult } from '@douyin-kit/douyin-client';
+import { Clock } from '../../clock/clock.js';
+import { AppConfig } from '../../config/app-config.js';
+import { SecretBox } from '../../crypto/secret-box.js';
+import { PrismaService } from '../../database/prisma.service.js';
+import { withUniqueRetry } from '../../database/unique-retry.js';
+import { toUpstreamError } from '../../douyin/douyin-errors.js';
+import { AppError } from '../../errors/app-error.js';
+import { toUserOutput } from '../../users/outputs/user.output.js';
+import { UsersRepository } from '../../users/users.repository.js';
+import { LoginSingleFlight } from '../login-single-flight.js';
+import { SessionsRepository } from '../sessions.repository.js';
+import { hashSessionToken, newSessionToken } from '../session-token.js';
+
+/** How long the answer to a login code is kept for a retried request carrying the same code. */
+const RETRY_WINDOW_MS = 60_000;
+
+@Injectable()
+export class LoginService {
+  private readonly flights: LoginSingleFlight<TLoginResponse>;
+
+  constructor(
+    private readonly douyin: DouyinClient,
+    private readonly prisma: PrismaService,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly box: SecretBox,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.flights = new LoginSingleFlight(RETRY_WINDOW_MS, () => this.clock.now().getTime());
+  }
+
+  /** tt.login's codes → a Douyin identity → the user (created or merged) and a new session. */
+  login(input: TLoginRequest, userAgent?: string): Promise<TLoginResponse> {
+    const key = createHash('sha256').update(`${input.code ?? ''}\n${input.anonymousCode ?? ''}`).digest('base64');
+    return this.flights.run(key, () => this.loginOnce(input, userAgent));
+  }
+
+  private async loginOnce(input: TLoginRequest, userAgent?: string): Promise<TLoginResponse> {
+    const identity = await this.exchange(input);
+    const token = newSessionToken();
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.sessions.ttlSeconds * 1000);
+    // Every login stores its own session_key: a payload made under an older key is detectably stale.
+    const sessionKey = identity.sessionKey ? this.box.seal(identity.sessionKey) : null;
+    // Two first logins of one user racing each other: the loser retries and finds the winner's row.
+    const user = await withUniqueRetry(() =>
+      this.prisma.$transaction(async (tx) => {
+        const user = await this.users.upsertFromLogin(tx, {
+          appId: this.config.douyin.appId,
+          openId: identity.openId || undefined,
+          unionId: identity.unionId || undefined,
+          anonymousOpenId: identity.anonymousOpenId || undefined,
+        });
+        const keyGeneration = await this.sessions.nextKeyGeneration(tx, user.id);
+        await this.sessions.create(tx, { userId: user.id, tokenHash: hashSessionToken(token), sessionKey, keyGeneration, expiresAt, userAgent });
+        return user;
+      }),
+    );
+    return { token, expiresAt: expiresAt.toISOString(), user: toUserOutput(user) };
+  }
+
+  private async exchange(input: TLoginRequest): Promise<Code2SessionResult> {
+    try {
+      return await this.douyin.code2Session({ code: input.code, anonymousCode: input.anonymousCode });
+    } catch (error) {
+      if (error instanceof DouyinApiError && error.kind === 'bad_code') {
+        throw error.errNo === 40019
+          ? new AppError('ANONYMOUS_CODE_INVALID', 'anonymousCode is invalid, expired or used: call tt.login again')
+          : new AppError('LOGIN_CODE_INVALID', 'code is invalid, expired or used: call tt.login again');
+      }
+      throw toUpstreamError(error, 'code2session');
+    }
+  }
+}

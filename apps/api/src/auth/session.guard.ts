@@ -1,0 +1,39 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { Clock } from '../clock/clock.js';
+import { CONTRACT_METADATA, type RouteContract } from '../contract/contract.decorator.js';
+import { AppError } from '../errors/app-error.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { hashSessionToken, looksLikeSessionToken } from './session-token.js';
+
+/**
+ * Global guard: a route is open only if its contract says `auth: 'public'`; every other route
+ * (including one someone forgot to annotate) needs a live session token, and the caller it
+ * identifies is the only user the route may act on.
+ */
+@Injectable()
+export class SessionGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: SessionsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const contract = this.reflector.get<RouteContract | undefined>(CONTRACT_METADATA, context.getHandler());
+    if (contract?.auth === 'public') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <token> from POST /auth/login');
+    const session = await this.sessions.findActive(hashSessionToken(token), this.clock.now());
+    if (!session) throw new AppError('UNAUTHENTICATED', 'Session is unknown, expired or revoked: log in again');
+    request.auth = { sessionId: session.id, userId: session.userId, appId: session.user.appId };
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer ([^\s]+)$/i.exec(header ?? '');
+  return match?.[1] && looksLikeSessionToken(match[1]) ? match[1] : null;
+}

@@ -1,0 +1,30 @@
+import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
+import type { ZodType } from 'zod';
+
+export const CONTRACT_METADATA = 'douyin-kit:contract';
+
+/** Who may call a route: anyone, or the holder of a valid session token. */
+export type RouteAuth = 'public' | 'session';
+
+/**
+ * A route's contract: its shapes come from `@douyin-kit/contracts`, so validation, the
+ * response's shape and the OpenAPI document all derive from the one source.
+ */
+export interface RouteContract {
+  summary: string;
+  /** Default 'session': a route is closed unless it says otherwise. */
+  auth?: RouteAuth;
+  body?: ZodType;
+  query?: ZodType;
+  params?: ZodType;
+  /** The success body. Responses are parsed with it, so fields outside it never leave. */
+  response?: ZodType;
+  /** Success status; default 200. */
+  status?: number;
+  /** Error codes this route may answer with, for the OpenAPI document. */
+  errors?: readonly string[];
+}
+
+export function Contract(contract: RouteContract): MethodDecorator {
+  return applyDecorators(SetMetadata(CONTRACT_METADATA, contract), HttpCode(contract.status ?? 200));
+}

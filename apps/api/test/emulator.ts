@@ -1,0 +1,49 @@
+import { inject } from 'vitest';
+
+/**
+ * The Douyin emulator of this test run, driven through its admin API over HTTP: the "phone"
+ * side of every flow (tt.login, getUserProfile, getPhoneNumber, ...) and its fault rules.
+ */
+export const emulator = {
+  get url(): string {
+    return inject('douyin').url;
+  },
+  get appId(): string {
+    return inject('douyin').appId;
+  },
+
+  async admin<T = unknown>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.url}/__emulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await response.json()) as T;
+    if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  },
+
+  /** A new user of this run's app (logged in to the host app unless `loggedIn: false`). */
+  createUser(fields: Record<string, unknown> = {}): Promise<{ id: string; openid: string; unionid: string }> {
+    return this.admin('POST', '/users', { appid: this.appId, nickname: 'Test User', ...fields });
+  },
+
+  /** tt.login on the user's device: a fresh code (unless not logged in) and anonymous code. */
+  login(userId: string, deviceId?: string): Promise<{ code?: string; anonymousCode: string; isLogin: boolean }> {
+    return this.admin('POST', '/device/login', { appid: this.appId, userId, deviceId });
+  },
+
+  userProfile(userId: string): Promise<{ rawData: string; signature: string; encryptedData: string; iv: string; userInfo: Record<string, unknown> }> {
+    return this.admin('POST', '/device/user-profile', { appid: this.appId, userId });
+  },
+
+  async calls(): Promise<Record<string, number>> {
+    return this.admin('GET', '/calls');
+  },
+
+  /** Adds a fault rule; returns a function that removes it. */
+  async fault(rule: { operation: string; errNo?: number; probability?: number; latencyMs?: number; drop?: boolean; times?: number }) {
+    const created = await this.admin<{ id: string }>('POST', '/faults', rule);
+    return () => this.admin('DELETE', `/faults/${created.id}`).catch(() => undefined);
+  },
+};
