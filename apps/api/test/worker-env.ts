@@ -9,4 +9,5 @@ Object.assign(process.env, {
   DOUYIN_APP_SECRET: douyin.appSecret,
   DOUYIN_APPS_BASE_URL: douyin.url,
   DOUYIN_OPEN_BASE_URL: douyin.url,
+  DOUYIN_APP_PRIVATE_KEY: douyin.privateKeyPem,
 });

@@ -21,14 +21,32 @@ export async function openDevDouyin(): Promise<DevDouyin> {
   }
   const emulator = await startEmulator({ port: Number(process.env.DOUYIN_EMULATOR_PORT ?? 8787), seed: DEFAULT_DEV_SEED });
   const app = DEFAULT_DEV_SEED.apps![0]!;
+  let privateKeyPem: string;
+  try {
+    privateKeyPem = await devAppPrivateKey(emulator.url, app.appid!);
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
   return {
     env: {
       DOUYIN_APP_ID: app.appid!,
       DOUYIN_APP_SECRET: app.secret!,
       DOUYIN_APPS_BASE_URL: emulator.url,
       DOUYIN_OPEN_BASE_URL: emulator.url,
+      // The emulator generated this key pair for its fake app: phone-by-code works in dev too.
+      DOUYIN_APP_PRIVATE_KEY: privateKeyPem,
     },
     description: `local emulator ${emulator.url} (app ${app.appid}; admin API under /__emulator)`,
     close: () => emulator.close(),
   };
+}
+
+/** The emulator makes the dev app's RSA key pair at start; its console API hands out the private half. */
+async function devAppPrivateKey(emulatorUrl: string, appid: string): Promise<string> {
+  const response = await fetch(`${emulatorUrl}/__emulator/apps`);
+  const apps = (await response.json()) as { appid: string; privateKeyPem: string | null }[];
+  const pem = apps.find((candidate) => candidate.appid === appid)?.privateKeyPem;
+  if (!response.ok || !pem) throw new Error(`the emulator has no private key for its dev app ${appid}`);
+  return pem;
 }

@@ -16,7 +16,9 @@ export const ZLoginRequest = z
   .refine((body) => body.code !== undefined || body.anonymousCode !== undefined, {
     message: 'code or anonymousCode is required',
     path: ['code'],
-  });
+  })
+  // The refine above, said in JSON Schema for the OpenAPI document (a refine has no JSON form).
+  .meta({ anyOf: [{ required: ['code'] }, { required: ['anonymousCode'] }] });
 export type TLoginRequest = z.infer<typeof ZLoginRequest>;
 
 /** The user as the mini-program sees it: never a secret, never a raw phone number. */

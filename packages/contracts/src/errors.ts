@@ -40,6 +40,8 @@ export const ERROR_CODES = {
   METHOD_NOT_ALLOWED: 405,
   /** The request conflicts with stored state (e.g. a unique value already taken). */
   CONFLICT: 409,
+  /** The user already keeps the maximum number of addresses (`details.limit`): delete one first. */
+  ADDRESS_LIMIT_REACHED: 409,
   /** The body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE: 413,
   /** The body's content type is not accepted (send application/json). */

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { ResolvedOptions } from './options.js';
 import type { RandomSource } from './random.js';
+import type { IssuedSecrets } from './issued-secrets.js';
 import type { EmulatorStore } from './store/store.js';
 
 /** The side-effect boundaries every service receives explicitly (no globals). */
@@ -9,6 +10,8 @@ export interface EmulatorContext {
   store: EmulatorStore;
   clock: Clock;
   random: RandomSource;
+  /** Every credential handed out, for leak checks in tests (never cleared by reset). */
+  issued: IssuedSecrets;
 }
 
 /** An admin or device input problem: becomes HTTP 4xx with `{error}` (never a platform envelope). */

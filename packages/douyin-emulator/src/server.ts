@@ -5,6 +5,7 @@ import { AdminError, TtFailure, type EmulatorContext } from './context.js';
 import { familyErrorBody } from './errors/envelopes.js';
 import { FaultRegistry } from './faults/fault-rules.js';
 import { newLogId } from './identifiers.js';
+import { IssuedSecrets } from './issued-secrets.js';
 import { resolveOptions, type EmulatorOptions } from './options.js';
 import { seededRandom } from './random.js';
 import { registerControlRoutes } from './routes/admin/control.routes.js';
@@ -40,6 +41,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store: new MemoryStore(),
     clock: options.clock ?? new OffsetClock(),
     random: options.random ?? (options.randomSeed !== undefined ? seededRandom(options.randomSeed) : Math.random),
+    issued: new IssuedSecrets(),
   };
   const sessions = new SessionService(ctx);
   const services: Services = {

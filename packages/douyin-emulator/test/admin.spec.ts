@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advance, APPID, appToken, SECRET, startHarness, type Harness } from './harness.js';
+import { advance, APPID, appToken, clientToken, SECRET, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -93,6 +93,23 @@ describe('admin API', () => {
     const exchanged = await h.post('/api/apps/v2/jscode2session', { appid: APPID, secret: SECRET, code });
     expect(exchanged.err_no).toBe(40018);
     expect((await h.get('/__emulator/calls')).jscode2session).toBe(1);
+  });
+
+  it('lists every credential it issued, across resets, for leak checks', async () => {
+    const login = await h.post('/__emulator/device/login', { appid: APPID, userId: 'alice' });
+    const session = await h.post('/api/apps/v2/jscode2session', { appid: APPID, secret: SECRET, code: login.code });
+    const phone = await h.post('/__emulator/device/phone-number', { appid: APPID, userId: 'alice', flow: 'code' });
+    const app = await appToken(h);
+    await h.post('/__emulator/reset');
+    const client = await clientToken(h);
+
+    const issued = await h.get('/__emulator/issued-secrets');
+    expect(issued.loginCodes).toContain(login.code);
+    expect(issued.anonymousCodes).toContain(login.anonymousCode);
+    expect(issued.sessionKeys).toContain(session.data.session_key);
+    expect(issued.phoneCodes).toContain(phone.code);
+    expect(issued.appTokens).toContain(app);
+    expect(issued.clientTokens).toContain(client);
   });
 
   it('answers unknown paths with 404 {error}', async () => {

@@ -138,8 +138,9 @@ describe('POST /auth/login', () => {
   it('answers 503 with retry advice when Douyin is busy or unreachable, and writes nothing', async () => {
     const douyinUser = await emulator.createUser();
     const users = (await sql<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]!.n;
+    // `times: 1`: fault rules are global to the emulator, and other test files log in concurrently.
     for (const rule of [{ errNo: -1 }, { drop: true }]) {
-      const remove = await emulator.fault({ operation: 'jscode2session', ...rule });
+      const remove = await emulator.fault({ operation: 'jscode2session', times: 1, ...rule });
       try {
         const { code } = await emulator.login(douyinUser.id);
         const response = await post('/auth/login', { code });

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { AppConfig, InvalidConfigError, parseEnv } from './app-config.js';
 
 const DATABASE_URL = 'postgresql://app:secret-password@db:5432/app';
@@ -47,5 +48,18 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ ...local, NODE_ENV: 'production' })).toThrow(
       /DOUYIN_APPS_BASE_URL: must be https:\/\/ in production/,
     );
+  });
+
+  it('reads DOUYIN_APP_PRIVATE_KEY with real or \\n-escaped newlines, and refuses a bad key without echoing it', () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const escaped = pem.trim().replace(/\n/g, '\\n');
+    expect(new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, DOUYIN_APP_PRIVATE_KEY: escaped })).douyin.appPrivateKeyPem).toBe(pem.trim());
+    expect(new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, DOUYIN_APP_PRIVATE_KEY: pem })).douyin.appPrivateKeyPem).toBe(pem.trim());
+    expect(new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN })).douyin.appPrivateKeyPem).toBeUndefined();
+
+    const bad = '-----BEGIN PRIVATE KEY-----\nbm90LWEta2V5LXNlY3JldA==\n-----END PRIVATE KEY-----';
+    expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, DOUYIN_APP_PRIVATE_KEY: bad })).toThrow(/DOUYIN_APP_PRIVATE_KEY: must be a PEM RSA private key/);
+    expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, DOUYIN_APP_PRIVATE_KEY: bad })).not.toThrow(/bm90LWEta2V5/);
   });
 });

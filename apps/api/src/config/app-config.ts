@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -27,6 +28,15 @@ const ZDataKeys = z
     return keys;
   });
 
+/** Checked at boot so a bad key fails the start, not the first phone-number request. */
+function isRsaPrivateKey(pem: string): boolean {
+  try {
+    return createPrivateKey(pem).asymmetricKeyType === 'rsa';
+  } catch {
+    return false;
+  }
+}
+
 const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -46,6 +56,11 @@ const ZEnv = z.object({
     .default(DEV_PHONE_HASH_KEY)
     .transform((b64) => Buffer.from(b64, 'base64'))
     .refine((key) => key.length >= 32, 'must be base64 of at least 32 bytes'),
+  /**
+   * POST /auth/login attempts per client IP per minute; more answer 429 RATE_LIMITED. Raise it
+   * when many users share one address (behind a NAT, or the API behind a proxy without trustProxy).
+   */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   /** Largest accepted request body. Douyin payloads are a few KiB. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   /** The mini-program's appid. `pnpm dev` sets it to the local emulator's app when unset. */
@@ -56,6 +71,17 @@ const ZEnv = z.object({
   DOUYIN_APPS_BASE_URL: z.url().default('https://developer.toutiao.com'),
   /** Open platform host (client_token, v2 notify, phone-by-code). */
   DOUYIN_OPEN_BASE_URL: z.url().default('https://open.douyin.com'),
+  /**
+   * PEM RSA private key whose public half is registered in the Douyin console; needed only for
+   * the phone-number-by-code flow. Env files often hold it on one line with `\n` escapes.
+   */
+  DOUYIN_APP_PRIVATE_KEY: z
+    .string()
+    .optional()
+    .transform((pem) => (pem?.trim() ? pem.trim().replace(/\\r\\n|\\n/g, '\n') : undefined))
+    .refine((pem) => pem === undefined || isRsaPrivateKey(pem), {
+      message: 'must be a PEM RSA private key (-----BEGIN PRIVATE KEY----- …), newlines real or written as \\n',
+    }),
 }).superRefine((env, ctx) => {
   // Plain HTTP is for the local emulator only: production talks to Douyin over verified TLS.
   if (env.NODE_ENV !== 'production') return;
@@ -90,8 +116,9 @@ export class AppConfig {
   readonly http: { host: string; port: number; bodyLimitBytes: number };
   readonly database: { url: string };
   readonly logLevel: TEnv['LOG_LEVEL'];
-  readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string };
+  readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string; appPrivateKeyPem?: string };
   readonly sessions: { ttlSeconds: number };
+  readonly rateLimits: { loginPerMinute: number };
   readonly encryption: { dataKeys: { id: string; key: Buffer }[]; phoneHashKey: Buffer };
 
   constructor(env: TEnv) {
@@ -104,8 +131,10 @@ export class AppConfig {
       appSecret: env.DOUYIN_APP_SECRET,
       appsBaseUrl: env.DOUYIN_APPS_BASE_URL,
       openBaseUrl: env.DOUYIN_OPEN_BASE_URL,
+      ...(env.DOUYIN_APP_PRIVATE_KEY ? { appPrivateKeyPem: env.DOUYIN_APP_PRIVATE_KEY } : {}),
     };
     this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS };
+    this.rateLimits = { loginPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE };
     this.encryption = { dataKeys: env.DATA_ENCRYPTION_KEYS, phoneHashKey: env.PHONE_HASH_KEY };
   }
 }

@@ -2,10 +2,13 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { DouyinClient, type DouyinLogger, type LogFields } from '@douyin-kit/douyin-client';
 import { AppConfig } from '../config/app-config.js';
 
-/** The client only ever logs operation names, paths, error numbers, log ids and timings. */
+/**
+ * The client only ever logs operation names, paths, error numbers, log ids and timings. Fields
+ * go as an object, so they stay structured in the JSON line and pass the key redaction.
+ */
 function nestLogger(): DouyinLogger {
   const logger = new Logger('Douyin');
-  const line = (message: string, fields: LogFields) => `${message} ${JSON.stringify(fields)}`;
+  const line = (message: string, fields: LogFields) => ({ msg: message, ...fields });
   return {
     debug: (message, fields) => logger.debug(line(message, fields)),
     info: (message, fields) => logger.log(line(message, fields)),
@@ -27,6 +30,7 @@ function nestLogger(): DouyinLogger {
         new DouyinClient({
           appId: config.douyin.appId,
           appSecret: config.douyin.appSecret,
+          appPrivateKeyPem: config.douyin.appPrivateKeyPem,
           baseUrls: { apps: config.douyin.appsBaseUrl, open: config.douyin.openBaseUrl },
           logger: nestLogger(),
         }),

@@ -23,6 +23,7 @@ export class PhoneService {
       return { ...encryptWithSessionKey(plaintext, sessionKey), errMsg: 'getPhoneNumber:ok' };
     }
     const code = newLoginCode();
+    this.ctx.issued.record('phoneCodes', code);
     this.ctx.store.putPhoneCode({
       code,
       appid: user.appid,

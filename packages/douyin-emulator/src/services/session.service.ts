@@ -49,6 +49,7 @@ export class SessionService {
     const { store, clock, options } = this.ctx;
     const expiresAt = clock.now() + options.codeTtlSeconds * 1000;
     const anonymousCode = newLoginCode();
+    this.ctx.issued.record('anonymousCodes', anonymousCode);
     store.putLoginCode({
       code: anonymousCode,
       kind: 'anonymous',
@@ -63,6 +64,8 @@ export class SessionService {
     const sessionKey = newSessionKey();
     store.putUser({ ...user, sessionKey });
     const code = newLoginCode();
+    this.ctx.issued.record('sessionKeys', sessionKey);
+    this.ctx.issued.record('loginCodes', code);
     store.putLoginCode({ code, kind: 'code', appid: user.appid, userId: user.id, deviceId, sessionKey, expiresAt });
     return { code, anonymousCode, isLogin: true };
   }

@@ -28,6 +28,7 @@ export class TokensService {
       expiresAt: now + options.tokenTtlSeconds * 1000,
     };
     store.putToken(token);
+    this.ctx.issued.record(kind === 'app' ? 'appTokens' : 'clientTokens', token.value);
     return token;
   }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, Post } from '@nestjs/common';
+import { Body, Controller, Headers, Post, UseGuards } from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import { ZLoginRequest, ZLoginResponse, ZLogoutResponse, type TLoginRequest, type TLoginResponse, type TLogoutResponse } from '@douyin-kit/contracts';
 import { Clock } from '../../clock/clock.js';
 import { Contract } from '../../contract/contract.decorator.js';
@@ -15,6 +16,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @UseGuards(ThrottlerGuard)
   @Contract({
     summary: 'Exchange the codes from tt.login for a session',
     auth: 'public',

@@ -16,7 +16,7 @@ const ZFault = z.object({
 });
 const ZAdvance = z.object({ seconds: z.number().min(0) });
 
-/** Inspection and control: inbox, call counters, faults, clock, reset. */
+/** Inspection and control: inbox, call counters, issued secrets, faults, clock, reset. */
 export function registerControlRoutes(app: FastifyInstance, { ctx, services, reset }: RouteDeps): void {
   const clockView = () => {
     const now = ctx.clock.now();
@@ -34,6 +34,8 @@ export function registerControlRoutes(app: FastifyInstance, { ctx, services, res
     const zeros = Object.fromEntries(OPERATIONS.map((op) => [op, 0]));
     return { ...zeros, ...ctx.store.calls() };
   });
+
+  app.get(`${ADMIN_PREFIX}/issued-secrets`, async () => ctx.issued.list());
 
   app.post(`${ADMIN_PREFIX}/faults`, async (request, reply) => {
     const rule = services.faults.add(parseInput(ZFault, request.body));

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { TDevice, TDeviceRequest } from '@douyin-kit/contracts';
+import { Clock } from '../../clock/clock.js';
+import type { Prisma } from '../../generated/prisma/client.js';
+import { deviceKeyOf } from '../device-key.js';
+import { DevicesRepository } from '../devices.repository.js';
+import { toDeviceOutput } from '../outputs/device.output.js';
+
+@Injectable()
+export class DevicesService {
+  constructor(
+    private readonly devices: DevicesRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records a getSystemInfo report: one row per device of the user (see deviceKeyOf). */
+  async report(userId: string, info: TDeviceRequest): Promise<TDevice> {
+    const device = await this.devices.recordReport(
+      userId,
+      deviceKeyOf(info),
+      {
+        brand: info.brand,
+        model: info.model,
+        system: info.system,
+        platform: info.platform,
+        appName: info.appName || null,
+        appVersion: info.version || null,
+        sdkVersion: info.SDKVersion || null,
+        // The contract bounds every field to plain JSON.
+        snapshot: info as Prisma.InputJsonObject,
+      },
+      this.clock.now(),
+    );
+    return toDeviceOutput(device);
+  }
+
+  async list(userId: string): Promise<TDevice[]> {
+    return (await this.devices.listForUser(userId)).map(toDeviceOutput);
+  }
+}

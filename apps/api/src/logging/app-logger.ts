@@ -1,0 +1,112 @@
+import type { LoggerService, LogLevel } from '@nestjs/common';
+import { pino, type DestinationStream, type Level, type Logger, type StreamEntry } from 'pino';
+import { redactSecrets } from './redact.js';
+import { currentRequestId } from './request-context.js';
+
+/** Nest's level names (LOG_LEVEL speaks them) to pino's. */
+const PINO_LEVELS: Record<LogLevel, Level> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
+
+export interface RootLoggerOptions {
+  level: LogLevel;
+  /** Human-readable lines instead of JSON (development only). */
+  pretty: boolean;
+  /** A second sink that receives every line at every level (tests scan it for secrets). */
+  capture?: DestinationStream | null;
+}
+
+/**
+ * pino, because it writes one JSON object per line cheaply and lets a `mixin` stamp the
+ * request id on every line; Fastify already depends on it. nestjs-pino would save the adapter
+ * below but needs Node >= 22.12, and the API runs on Node 20.
+ */
+export async function createRootLogger(options: RootLoggerOptions): Promise<Logger> {
+  const level = PINO_LEVELS[options.level];
+  const console = options.pretty ? await prettyStream() : pino.destination({ dest: 1, sync: true });
+  const streams: StreamEntry[] = [{ level, stream: console }];
+  if (options.capture) streams.push({ level: 'trace', stream: options.capture });
+  return pino(
+    {
+      level: options.capture ? 'trace' : level,
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // An explicit requestId (the access log's) wins over the ambient one.
+      mixin: (fields) => {
+        const requestId = currentRequestId();
+        return requestId && !('requestId' in fields) ? { requestId } : {};
+      },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => redactSecrets(fields) as Record<string, unknown>,
+      },
+    },
+    pino.multistream(streams),
+  );
+}
+
+async function prettyStream(): Promise<DestinationStream> {
+  // A dev dependency, loaded only in development; without it, plain JSON is still readable.
+  const loaded = await import('pino-pretty').catch(() => null);
+  if (!loaded) return pino.destination({ dest: 1, sync: true });
+  return loaded.default({
+    colorize: true,
+    singleLine: true,
+    ignore: 'pid,hostname,context',
+    messageFormat: '{if context}[{context}] {end}{msg}',
+    translateTime: 'HH:MM:ss.l',
+  });
+}
+
+/**
+ * Nest's LoggerService on top of pino, so `new Logger('X').log(...)` anywhere in the app and
+ * Nest's own lines come out as the same JSON. Nest passes the context (the Logger's name) as
+ * the last string argument and, for errors, a stack before it.
+ */
+export class AppLogger implements LoggerService {
+  constructor(readonly pino: Logger) {}
+
+  log(message: unknown, ...params: unknown[]): void {
+    this.write('info', message, params);
+  }
+  error(message: unknown, ...params: unknown[]): void {
+    this.write('error', message, params);
+  }
+  warn(message: unknown, ...params: unknown[]): void {
+    this.write('warn', message, params);
+  }
+  debug(message: unknown, ...params: unknown[]): void {
+    this.write('debug', message, params);
+  }
+  verbose(message: unknown, ...params: unknown[]): void {
+    this.write('trace', message, params);
+  }
+  fatal(message: unknown, ...params: unknown[]): void {
+    this.write('fatal', message, params);
+  }
+
+  private write(level: Level, message: unknown, params: unknown[]): void {
+    if (!this.pino.isLevelEnabled(level)) return;
+    const rest = [...params];
+    const fields: Record<string, unknown> = {};
+    if (rest.length > 0 && typeof rest.at(-1) === 'string') fields.context = rest.pop();
+    if (level === 'error' && rest.length > 0 && (typeof rest[0] === 'string' || rest[0] === undefined)) {
+      const stack = rest.shift();
+      if (stack) fields.stack = stack;
+    }
+    if (rest.length > 0) fields.details = rest;
+    if (message instanceof Error) {
+      this.pino[level]({ ...fields, err: message }, message.message);
+    } else if (message !== null && typeof message === 'object') {
+      const { msg, message: text, ...own } = message as Record<string, unknown>;
+      this.pino[level]({ ...fields, ...own }, String(msg ?? text ?? ''));
+    } else {
+      this.pino[level](fields, String(message));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { toBytes } from '../database/bytes.js';
+import { PrismaService } from '../database/prisma.service.js';
+import type { Sealed } from '../crypto/secret-box.js';
+
+export interface StoredPhone {
+  /** The E.164 number sealed with SecretBox. */
+  sealed: Sealed;
+  /** LookupHasher's HMAC of the E.164 number. */
+  hash: Buffer;
+  masked: string;
+  countryCode: string;
+}
+
+@Injectable()
+export class PhoneRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Replaces the user's phone number; false when the user no longer exists. */
+  async save(userId: string, phone: StoredPhone, now: Date): Promise<boolean> {
+    const { count } = await this.prisma.user.updateMany({
+      where: { id: userId },
+      data: {
+        phoneEncrypted: toBytes(phone.sealed.blob),
+        phoneKeyId: phone.sealed.keyId,
+        phoneHash: toBytes(phone.hash),
+        phoneMasked: phone.masked,
+        phoneCountryCode: phone.countryCode,
+        phoneUpdatedAt: now,
+      },
+    });
+    return count === 1;
+  }
+}
