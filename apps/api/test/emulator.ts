@@ -58,8 +58,19 @@ export const emulator = {
     return this.admin('GET', '/calls');
   },
 
-  /** Adds a fault rule; returns a function that removes it. */
-  async fault(rule: { operation: string; errNo?: number; probability?: number; latencyMs?: number; drop?: boolean; times?: number }) {
+  /**
+   * Adds a fault rule; returns a function that removes it. Rules are global to the emulator and
+   * test files run in parallel: `match` (e.g. `{ code }`) keeps a rule to the test's own calls.
+   */
+  async fault(rule: {
+    operation: string;
+    match: Record<string, string>;
+    errNo?: number;
+    probability?: number;
+    latencyMs?: number;
+    drop?: boolean;
+    times?: number;
+  }) {
     const created = await this.admin<{ id: string }>('POST', '/faults', rule);
     return () => this.admin('DELETE', `/faults/${created.id}`).catch(() => undefined);
   },

@@ -86,6 +86,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
 }
 
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
 function buildServer(deps: RouteDeps): FastifyInstance {
   const { ctx, services } = deps;
   // forceCloseConnections: close() must not wait for clients' idle keep-alive sockets.
@@ -97,7 +101,7 @@ function buildServer(deps: RouteDeps): FastifyInstance {
     const { operation, family, emptyData } = request.routeOptions.config;
     if (!operation || !family) return;
     ctx.store.countCall(operation);
-    const outcome = services.faults.roll(operation);
+    const outcome = services.faults.roll(operation, { ...asRecord(request.query), ...asRecord(request.body) });
     if (outcome.latencyMs > 0) await sleep(outcome.latencyMs);
     if (outcome.drop) {
       reply.hijack();

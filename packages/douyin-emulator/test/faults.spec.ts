@@ -63,6 +63,13 @@ describe('fault rules', () => {
     });
   });
 
+  it('with `match`, fires only for calls carrying those field values', async () => {
+    await fault({ operation: 'token', errNo: -1, match: { secret: 'only-this-one' } });
+    expect((await h.post('/api/apps/v2/token', tokenBody)).err_no).toBe(0);
+    expect((await h.post('/api/apps/v2/token', { ...tokenBody, secret: 'only-this-one' })).err_no).toBe(-1);
+    expect((await h.get('/api/apps/token?appid=x&secret=only-this-one&grant_type=client_credential')).errcode).toBe(-1);
+  });
+
   it('stops after `times` firings and can be deleted one by one or all at once', async () => {
     await fault({ operation: 'token', errNo: -1, times: 2 });
     const results = [];

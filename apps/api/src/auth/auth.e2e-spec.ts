@@ -1,6 +1,5 @@
 import { ZErrorEnvelope, ZLoginResponse, ZUser } from '@douyin-kit/contracts';
-import { Client } from 'pg';
-import { inject } from 'vitest';
+import { postJson, requestJson, sql } from '../../test/api-user.js';
 import { startApp, type RunningApp } from '../../test/create-app.js';
 import { emulator } from '../../test/emulator.js';
 
@@ -10,29 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => running.close());
 
-async function post(path: string, body: unknown, token?: string) {
-  const response = await fetch(`${running.baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function get(path: string, token?: string) {
-  const response = await fetch(`${running.baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function sql<T>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: inject('databaseUrl') });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const post = (path: string, body: unknown, token?: string) => postJson(running.baseUrl, path, body, token);
+const get = (path: string, token?: string) => requestJson(running.baseUrl, 'GET', path, undefined, token);
 
 describe('POST /auth/login', () => {
   it('logs in with a code: a real user, an opaque token stored only as a hash, an encrypted session_key', async () => {
@@ -137,12 +115,10 @@ describe('POST /auth/login', () => {
 
   it('answers 503 with retry advice when Douyin is busy or unreachable, and writes nothing', async () => {
     const douyinUser = await emulator.createUser();
-    const users = (await sql<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]!.n;
-    // `times: 1`: fault rules are global to the emulator, and other test files log in concurrently.
     for (const rule of [{ errNo: -1 }, { drop: true }]) {
-      const remove = await emulator.fault({ operation: 'jscode2session', times: 1, ...rule });
+      const { code } = await emulator.login(douyinUser.id);
+      const remove = await emulator.fault({ operation: 'jscode2session', match: { code: code! }, ...rule });
       try {
-        const { code } = await emulator.login(douyinUser.id);
         const response = await post('/auth/login', { code });
         expect(response.status).toBe(503);
         expect(ZErrorEnvelope.parse(response.body).error).toMatchObject({
@@ -153,7 +129,7 @@ describe('POST /auth/login', () => {
         await remove();
       }
     }
-    expect((await sql<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0]!.n).toBe(users);
+    expect(await sql('SELECT id FROM users WHERE open_id = $1', [douyinUser.openid])).toEqual([]);
   });
 
   it('validates the body: neither code, unknown fields, wrong types', async () => {

@@ -1,27 +1,21 @@
 import { randomInt } from 'node:crypto';
 import { ZErrorEnvelope, ZPhoneResponse } from '@douyin-kit/contracts';
 import { postJson, signUp, sql, type ApiUser } from '../../test/api-user.js';
-import { startApp, type RunningApp } from '../../test/create-app.js';
+import { extraApps, startApp, type RunningApp } from '../../test/create-app.js';
 import { emulator } from '../../test/emulator.js';
 import { LookupHasher } from '../crypto/crypto.module.js';
 import { SecretBox } from '../crypto/secret-box.js';
 
 let running: RunningApp;
-/** Instances with other settings, closed with the main one once every test is done. */
-const others: RunningApp[] = [];
+const others = extraApps();
 beforeAll(async () => {
   running = await startApp();
 });
 afterAll(async () => {
-  for (const other of others) await other.close();
+  await others.closeAll();
   await running.close();
 });
-
-async function startOther(env: Record<string, string>): Promise<RunningApp> {
-  const other = await startApp(env);
-  others.push(other);
-  return other;
-}
+const startOther = (env: Record<string, string>) => others.start(env);
 
 interface PhoneRow {
   phone_encrypted: Buffer | null;
@@ -131,9 +125,9 @@ describe('POST /me/phone, new flow (code)', () => {
   it('answers 503 with retry advice when Douyin is busy or unreachable', async () => {
     const user = await userWithPhone();
     for (const rule of [{ errNo: -1 }, { drop: true }]) {
-      const remove = await emulator.fault({ operation: 'get_phonenumber_info', times: 1, ...rule });
+      const { code } = await emulator.phoneNumber(user.douyinUserId, 'code');
+      const remove = await emulator.fault({ operation: 'get_phonenumber_info', match: { code: code! }, ...rule });
       try {
-        const { code } = await emulator.phoneNumber(user.douyinUserId, 'code');
         const response = await user.post('/me/phone', { code });
         expect(response.status).toBe(503);
         expect(errorOf(response)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', details: { retryAfterSeconds: expect.any(Number) } });

@@ -27,6 +27,11 @@ export interface FaultRuleInput {
   times?: number;
   /** Private random seed for this rule, so its firing pattern is reproducible. */
   seed?: number;
+  /**
+   * Fire only for calls whose top-level body or query fields equal these (e.g. `{code}` or
+   * `{open_id}`): tests running in parallel against one emulator then hit only their own calls.
+   */
+  match?: Record<string, string>;
 }
 
 export interface FaultRule extends Required<Pick<FaultRuleInput, 'operation' | 'probability'>> {
@@ -38,6 +43,7 @@ export interface FaultRule extends Required<Pick<FaultRuleInput, 'operation' | '
   remaining: number | null;
   fired: number;
   seed: number | null;
+  match: Record<string, string> | null;
 }
 
 export interface FaultOutcome {
@@ -68,6 +74,7 @@ export class FaultRegistry {
       remaining: input.times ?? null,
       fired: 0,
       seed: input.seed ?? null,
+      match: input.match ?? null,
     };
     if (input.seed !== undefined) this.rulesRandom.set(rule.id, seededRandom(input.seed));
     this.rules.push(rule);
@@ -90,11 +97,13 @@ export class FaultRegistry {
     this.rulesRandom.clear();
   }
 
-  roll(operation: Operation): FaultOutcome {
+  /** `fields`: the call's top-level body and query values, for rules with `match`. */
+  roll(operation: Operation, fields: Record<string, unknown> = {}): FaultOutcome {
     const outcome: FaultOutcome = { latencyMs: 0, drop: false, errNo: null };
     let decided = false;
     for (const rule of [...this.rules]) {
       if (rule.operation !== operation) continue;
+      if (rule.match && !Object.entries(rule.match).every(([key, value]) => fields[key] === value)) continue;
       const random = this.rulesRandom.get(rule.id) ?? this.random;
       if (random() >= rule.probability) continue;
       rule.fired += 1;

@@ -13,6 +13,7 @@ const ZFault = z.object({
   drop: z.boolean().optional(),
   times: z.number().int().min(1).optional(),
   seed: z.number().int().optional(),
+  match: z.record(z.string(), z.string()).optional(),
 });
 const ZAdvance = z.object({ seconds: z.number().min(0) });
 
