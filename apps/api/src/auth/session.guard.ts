@@ -2,6 +2,7 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { Clock } from '../clock/clock.js';
+import { AppConfig } from '../config/app-config.js';
 import { CONTRACT_METADATA, type RouteContract } from '../contract/contract.decorator.js';
 import { AppError } from '../errors/app-error.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -18,6 +19,7 @@ export class SessionGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly sessions: SessionsRepository,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,7 +29,11 @@ export class SessionGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <token> from POST /auth/login');
     const session = await this.sessions.findActive(hashSessionToken(token), this.clock.now());
-    if (!session) throw new AppError('UNAUTHENTICATED', 'Session is unknown, expired or revoked: log in again');
+    // One deployment serves one mini-program: a session of another app's user (deployments
+    // sharing a database) is not a session here.
+    if (!session || session.user.appId !== this.config.douyin.appId) {
+      throw new AppError('UNAUTHENTICATED', 'Session is unknown, expired or revoked: log in again');
+    }
     request.auth = { sessionId: session.id, userId: session.userId, appId: session.user.appId };
     return true;
   }

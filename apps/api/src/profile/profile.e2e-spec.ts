@@ -1,25 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ZErrorEnvelope, ZLoginResponse, ZUser } from '@douyin-kit/contracts';
 import { postJson, signUp, sql, type ApiUser } from '../../test/api-user.js';
-import { startApp, type RunningApp } from '../../test/create-app.js';
+import { extraApps, startApp, type RunningApp } from '../../test/create-app.js';
 import { emulator } from '../../test/emulator.js';
+import { AppConfig, parseEnv } from '../config/app-config.js';
+import { SecretBox } from '../crypto/secret-box.js';
 
 let running: RunningApp;
-/** Instances with other settings, closed with the main one once every test is done. */
-const others: RunningApp[] = [];
+const others = extraApps();
 beforeAll(async () => {
   running = await startApp();
 });
 afterAll(async () => {
-  for (const other of others) await other.close();
+  await others.closeAll();
   await running.close();
 });
-
-async function startOther(env: Record<string, string>): Promise<RunningApp> {
-  const other = await startApp(env);
-  others.push(other);
-  return other;
-}
+const startOther = (env: Record<string, string>) => others.start(env);
 
 const PROFILE = { gender: 1, city: '杭州', province: '浙江', country: '中国', language: 'zh_CN', avatarUrl: 'https://example.com/a.png' };
 
@@ -30,6 +26,16 @@ function newUser(fields: Record<string, unknown> = {}) {
 async function profileOf(user: ApiUser) {
   const { rawData, signature, encryptedData, iv } = await emulator.userProfile(user.douyinUserId);
   return { rawData, signature, encryptedData, iv };
+}
+
+/** The Douyin session_key this API stored for a session token, opened with the run's data keys. */
+async function sessionKeyOf(token: string): Promise<string> {
+  const [row] = await sql<{ session_key_encrypted: Buffer; session_key_key_id: string }>(
+    'SELECT session_key_encrypted, session_key_key_id FROM sessions WHERE token_hash = $1',
+    [createHash('sha256').update(token).digest()],
+  );
+  const box = new SecretBox(new AppConfig(parseEnv(process.env)).encryption.dataKeys);
+  return box.open({ keyId: row!.session_key_key_id, blob: row!.session_key_encrypted }).toString();
 }
 
 function errorOf(response: { body: unknown }) {
@@ -106,9 +112,7 @@ describe('POST /me/profile', () => {
     expect(errorOf(plus).details).toMatchObject({ hint: expect.stringContaining("'+'") });
   });
 
-  it("answers WATERMARK_MISMATCH for a payload made for another mini-program sharing this API's database", async () => {
-    // Another app's deployment on the same database: its user's session reaches this API, and
-    // the payload opens with that session's key but carries the other app's watermark.
+  it("refuses the session of another mini-program's user, even on a shared database", async () => {
     const other = await emulator.createApp();
     const otherApi = await startOther({ DOUYIN_APP_ID: other.appid, DOUYIN_APP_SECRET: other.secret });
     const douyinUser = await emulator.admin<{ id: string }>('POST', '/users', { appid: other.appid, nickname: 'Other' });
@@ -119,8 +123,24 @@ describe('POST /me/profile', () => {
 
     expect((await postJson(otherApi.baseUrl, '/me/profile', body, token)).status).toBe(200);
     const response = await postJson(running.baseUrl, '/me/profile', body, token);
-    expect(response.status).toBe(400);
-    expect(errorOf(response).code).toBe('WATERMARK_MISMATCH');
+    expect([response.status, errorOf(response).code]).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it('answers WATERMARK_MISMATCH for a payload made under the right key for another mini-program', async () => {
+    const user = await newUser();
+    // Made the way Douyin makes it, under this session's own key (unsealed here with the
+    // run's data keys), but for another appid: only the watermark is wrong.
+    const sessionKey = await sessionKeyOf(user.token);
+    const rawData = JSON.stringify({ nickName: 'x', avatarUrl: '', gender: 0, city: '', province: '', country: '', language: 'zh_CN' });
+    const plaintext = JSON.stringify({ ...JSON.parse(rawData), watermark: { appid: 'tt_some_other_app', timestamp: 1 } });
+    const iv = randomBytes(16);
+    const cipher = createCipheriv('aes-128-cbc', Buffer.from(sessionKey, 'base64'), iv);
+    const encryptedData = Buffer.concat([cipher.update(plaintext), cipher.final()]).toString('base64');
+    const signature = createHash('sha1').update(rawData + sessionKey).digest('hex');
+
+    const response = await user.post('/me/profile', { rawData, signature, encryptedData, iv: iv.toString('base64') });
+
+    expect([response.status, errorOf(response).code]).toEqual([400, 'WATERMARK_MISMATCH']);
   });
 
   it('answers LOGIN_REQUIRED to an anonymous session, which has no session key', async () => {
