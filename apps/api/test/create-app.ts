@@ -54,3 +54,22 @@ export async function startApp(
     close: () => app.close(),
   };
 }
+
+/**
+ * Extra instances with other settings (another app id, a missing key, ...) for one test file.
+ * They stay up until `closeAll` in afterAll: Nest's logger is process-wide, and closing one
+ * instance mid-file must not pull the log stream from under the others.
+ */
+export function extraApps() {
+  const apps: RunningApp[] = [];
+  return {
+    async start(env: Record<string, string>): Promise<RunningApp> {
+      const app = await startApp(env);
+      apps.push(app);
+      return app;
+    },
+    async closeAll(): Promise<void> {
+      for (const app of apps.splice(0)) await app.close();
+    },
+  };
+}

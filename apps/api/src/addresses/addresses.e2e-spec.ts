@@ -1,6 +1,6 @@
 import { MAX_ADDRESSES_PER_USER, ZAddress, ZAddressList, ZErrorEnvelope, type TAddress } from '@douyin-kit/contracts';
 import { startApp, type RunningApp } from '../../test/create-app.js';
-import { loginAs, type TestSession } from '../../test/sessions.js';
+import { signUp, type ApiUser } from '../../test/api-user.js';
 
 let running: RunningApp;
 beforeAll(async () => {
@@ -17,13 +17,13 @@ const home = {
   detailInfo: '文三路 1 号',
 };
 
-async function saveAddress(session: TestSession, address: object): Promise<TAddress> {
+async function saveAddress(session: ApiUser, address: object): Promise<TAddress> {
   const response = await session.request('POST', '/me/addresses', address);
   expect(response.status).toBe(200);
   return ZAddress.parse(response.body);
 }
 
-async function listAddresses(session: TestSession): Promise<TAddress[]> {
+async function listAddresses(session: ApiUser): Promise<TAddress[]> {
   const response = await session.request('GET', '/me/addresses');
   expect(response.status).toBe(200);
   return ZAddressList.parse(response.body).addresses;
@@ -41,7 +41,7 @@ function issuePaths(body: unknown): string[] {
 
 describe('/me/addresses', () => {
   it("stores chooseAddress's result as is and lists it", async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const chosen = await alice.tt.chooseAddress();
     const saved = await saveAddress(alice, chosen);
 
@@ -52,7 +52,7 @@ describe('/me/addresses', () => {
   });
 
   it('returns the stored address for the same address in other spacing, case and digit widths', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const first = await saveAddress(alice, { ...home, detailInfo: '文三路 1 号 A 座' });
     const again = await saveAddress(alice, {
       ...home,
@@ -68,7 +68,7 @@ describe('/me/addresses', () => {
   });
 
   it('stores one row for concurrent duplicates', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const address = { ...home, detailInfo: `并发路 ${crypto.randomUUID()}` };
     const responses = await Promise.all(Array.from({ length: 8 }, () => alice.request('POST', '/me/addresses', address)));
 
@@ -79,7 +79,7 @@ describe('/me/addresses', () => {
   });
 
   it('lists newest first and deletes with 204', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const older = await saveAddress(alice, home);
     await new Promise((resolve) => setTimeout(resolve, 5));
     const newer = await saveAddress(alice, { ...home, detailInfo: '文一路 9 号' });
@@ -94,8 +94,8 @@ describe('/me/addresses', () => {
   });
 
   it("never shows, deletes or reuses another user's address", async () => {
-    const alice = await loginAs(running);
-    const bob = await loginAs(running);
+    const alice = await signUp(running);
+    const bob = await signUp(running);
     const alices = await saveAddress(alice, home);
 
     expect(await listAddresses(bob)).toEqual([]);
@@ -112,7 +112,7 @@ describe('/me/addresses', () => {
   });
 
   it('refuses missing and oversized fields and a malformed id, naming them', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const { userName: _userName, ...withoutName } = home;
     const cases: [Record<string, unknown>, string][] = [
       [withoutName, 'body.userName'],
@@ -132,7 +132,7 @@ describe('/me/addresses', () => {
   });
 
   it(`keeps at most ${MAX_ADDRESSES_PER_USER} addresses per user`, async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const saved: TAddress[] = [];
     for (let i = 0; i < MAX_ADDRESSES_PER_USER; i++) saved.push(await saveAddress(alice, { ...home, detailInfo: `文三路 ${i} 号` }));
 

@@ -1,6 +1,6 @@
 import { ZDevice, ZDeviceList, ZErrorEnvelope, type TDevice } from '@douyin-kit/contracts';
 import { startApp, type RunningApp } from '../../test/create-app.js';
-import { loginAs, type TestSession } from '../../test/sessions.js';
+import { signUp, type ApiUser } from '../../test/api-user.js';
 
 let running: RunningApp;
 beforeAll(async () => {
@@ -9,13 +9,13 @@ beforeAll(async () => {
 afterAll(() => running.close());
 
 /** What the mini-program does: pass tt.getSystemInfo's result as is. */
-async function reportDevice(session: TestSession, changes: Record<string, unknown> = {}): Promise<TDevice> {
+async function reportDevice(session: ApiUser, changes: Record<string, unknown> = {}): Promise<TDevice> {
   const response = await session.request('POST', '/me/devices', { ...(await session.tt.getSystemInfo()), ...changes });
   expect(response.status).toBe(200);
   return ZDevice.parse(response.body);
 }
 
-async function listDevices(session: TestSession): Promise<TDevice[]> {
+async function listDevices(session: ApiUser): Promise<TDevice[]> {
   const response = await session.request('GET', '/me/devices');
   expect(response.status).toBe(200);
   return ZDeviceList.parse(response.body).devices;
@@ -31,7 +31,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('POST /me/devices', () => {
   it('stores getSystemInfo as reported, with its host-specific fields in the snapshot', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const device = await reportDevice(alice);
 
     expect(device).toMatchObject({
@@ -50,7 +50,7 @@ describe('POST /me/devices', () => {
   });
 
   it('updates the same device on a later report: new snapshot and lastSeenAt, same firstSeenAt', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const first = await reportDevice(alice);
     await tick();
     const second = await reportDevice(alice, { battery: 12, theme: 'dark' });
@@ -63,7 +63,7 @@ describe('POST /me/devices', () => {
   });
 
   it('keeps the row through an OS and host app update', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const before = await reportDevice(alice);
     const after = await reportDevice(alice, { system: 'Android 15', version: '33.1.0', SDKVersion: '3.70.0' });
 
@@ -72,7 +72,7 @@ describe('POST /me/devices', () => {
   });
 
   it('gives another device its own row and lists the most recently seen first', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const phone = await reportDevice(alice);
     await tick();
     const tablet = await reportDevice(alice, { brand: 'HUAWEI', model: 'MatePad 11', screenWidth: 800, screenHeight: 1280, pixelRatio: 2 });
@@ -85,8 +85,8 @@ describe('POST /me/devices', () => {
   });
 
   it('keeps users apart: the same phone model is one row per user, and lists show only your own', async () => {
-    const alice = await loginAs(running);
-    const bob = await loginAs(running);
+    const alice = await signUp(running);
+    const bob = await signUp(running);
     const alices = await reportDevice(alice);
     const bobs = await reportDevice(bob);
 
@@ -96,7 +96,7 @@ describe('POST /me/devices', () => {
   });
 
   it('refuses missing identity fields, bad numbers and oversized extras, naming the fields', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const info = await alice.tt.getSystemInfo();
     const { brand: _brand, ...withoutBrand } = info;
     const cases: [Record<string, unknown>, string][] = [

@@ -1,6 +1,6 @@
 import { ZErrorEnvelope, ZLocation, type TLocation } from '@douyin-kit/contracts';
 import { startApp, type RunningApp } from '../../test/create-app.js';
-import { loginAs, type TestSession } from '../../test/sessions.js';
+import { signUp, type ApiUser } from '../../test/api-user.js';
 
 let running: RunningApp;
 beforeAll(async () => {
@@ -8,13 +8,13 @@ beforeAll(async () => {
 });
 afterAll(() => running.close());
 
-async function recordLocation(session: TestSession, reading: object): Promise<TLocation> {
+async function recordLocation(session: ApiUser, reading: object): Promise<TLocation> {
   const response = await session.request('POST', '/me/location', reading);
   expect(response.status).toBe(200);
   return ZLocation.parse(response.body);
 }
 
-async function lastLocation(session: TestSession) {
+async function lastLocation(session: ApiUser) {
   return session.request('GET', '/me/location');
 }
 
@@ -26,14 +26,14 @@ function issuePaths(body: unknown): string[] {
 
 describe('/me/location', () => {
   it('answers 404 NOT_FOUND before any location is recorded', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const response = await lastLocation(alice);
     expect(response.status).toBe(404);
     expect(ZErrorEnvelope.parse(response.body).error.code).toBe('NOT_FOUND');
   });
 
   it("records getLocation's result as is, timed by the server", async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const before = Date.now();
     const recorded = await recordLocation(alice, await alice.tt.getLocation({ type: 'gcj02' }));
 
@@ -54,7 +54,7 @@ describe('/me/location', () => {
   });
 
   it('replaces the last location; unknown readings (missing, null or -1) are null', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const first = await recordLocation(alice, { latitude: 30.1, longitude: 120.1, accuracy: 30 });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await recordLocation(alice, { latitude: -33.86, longitude: 151.2, altitude: null, accuracy: 5, verticalAccuracy: -1, speed: -1 });
@@ -65,8 +65,8 @@ describe('/me/location', () => {
   });
 
   it("keeps users apart: Bob neither reads nor replaces Alice's location", async () => {
-    const alice = await loginAs(running);
-    const bob = await loginAs(running);
+    const alice = await signUp(running);
+    const bob = await signUp(running);
     const alices = await recordLocation(alice, { latitude: 30, longitude: 120 });
 
     expect((await lastLocation(bob)).status).toBe(404);
@@ -75,7 +75,7 @@ describe('/me/location', () => {
   });
 
   it('refuses out-of-range and missing coordinates, naming the fields', async () => {
-    const alice = await loginAs(running);
+    const alice = await signUp(running);
     const cases: [Record<string, unknown>, string][] = [
       [{ latitude: 90.5, longitude: 120 }, 'body.latitude'],
       [{ latitude: 30, longitude: -181 }, 'body.longitude'],

@@ -4,6 +4,9 @@ import { AppError } from '../errors/app-error.js';
 /** The tt API whose result the mini-program sent: named in the advice for a stale key. */
 export type TtDataApi = 'getUserProfile' | 'getPhoneNumber';
 
+/** What a route decrypting a tt payload with the session key may answer, for its contract. */
+export const SESSION_PAYLOAD_ERRORS = ['LOGIN_REQUIRED', 'SESSION_KEY_STALE', 'PAYLOAD_CORRUPTED', 'WATERMARK_MISMATCH'] as const;
+
 /** Reasons that mean a base64 field was damaged between the mini-program and here. */
 const CORRUPTION_REASONS: ReadonlySet<DouyinCryptoErrorReason> = new Set([
   'bad_base64',

@@ -3,6 +3,7 @@ import { ZPhoneRequest, ZPhoneResponse, type TPhoneRequest, type TPhoneResponse 
 import { Caller, type AuthContext } from '../../auth/auth-context.js';
 import { Contract } from '../../contract/contract.decorator.js';
 import { PhoneService } from '../services/phone.service.js';
+import { SESSION_PAYLOAD_ERRORS } from '../../session-payload/session-payload-errors.js';
 
 @Controller('me')
 export class PhoneController {
@@ -16,10 +17,7 @@ export class PhoneController {
     errors: [
       'VALIDATION_FAILED',
       'UNAUTHENTICATED',
-      'LOGIN_REQUIRED',
-      'SESSION_KEY_STALE',
-      'PAYLOAD_CORRUPTED',
-      'WATERMARK_MISMATCH',
+      ...SESSION_PAYLOAD_ERRORS,
       'PHONE_CODE_INVALID',
       'PHONE_NUMBER_INVALID',
       'UPSTREAM_ERROR',

@@ -3,6 +3,7 @@ import { ZProfileRequest, ZUser, type TProfileRequest, type TUser } from '@douyi
 import { Caller, type AuthContext } from '../../auth/auth-context.js';
 import { Contract } from '../../contract/contract.decorator.js';
 import { ProfileService } from '../services/profile.service.js';
+import { SESSION_PAYLOAD_ERRORS } from '../../session-payload/session-payload-errors.js';
 
 @Controller('me')
 export class ProfileController {
@@ -16,11 +17,8 @@ export class ProfileController {
     errors: [
       'VALIDATION_FAILED',
       'UNAUTHENTICATED',
-      'LOGIN_REQUIRED',
-      'SESSION_KEY_STALE',
-      'PAYLOAD_CORRUPTED',
+      ...SESSION_PAYLOAD_ERRORS,
       'SIGNATURE_INVALID',
-      'WATERMARK_MISMATCH',
     ],
   })
   update(@Caller() caller: AuthContext, @Body() body: TProfileRequest): Promise<TUser> {
