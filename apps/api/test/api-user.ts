@@ -9,6 +9,7 @@ export interface ApiResponse {
   status: number;
   /** Parsed JSON, or undefined for an empty body (204): parse it with the route's contract. */
   body: any;
+  headers: Headers;
 }
 
 /** A user of the app under test, logged in like the mini-program does it. */
@@ -33,7 +34,7 @@ export async function requestJson(baseUrl: string, method: string, path: string,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
 }
 
 export function postJson(baseUrl: string, path: string, body: unknown, token?: string): Promise<ApiResponse> {

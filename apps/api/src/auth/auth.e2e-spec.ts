@@ -121,6 +121,7 @@ describe('POST /auth/login', () => {
       try {
         const response = await post('/auth/login', { code });
         expect(response.status).toBe(503);
+        expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
         expect(ZErrorEnvelope.parse(response.body).error).toMatchObject({
           code: 'UPSTREAM_UNAVAILABLE',
           details: { retryAfterSeconds: expect.any(Number) },

@@ -18,6 +18,9 @@ function replyWithError(error: unknown, request: FastifyRequest, reply: FastifyR
     );
   }
   const { status, ...rest } = mapped ?? INTERNAL_ERROR;
+  // Retry advice in the body (for the app) also goes where HTTP clients and proxies look.
+  const retryAfter = (rest.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (typeof retryAfter === 'number' && !reply.hasHeader('retry-after')) reply.header('retry-after', String(retryAfter));
   void reply.status(status).send(toEnvelope({ status, ...rest }, request.id));
 }
 
