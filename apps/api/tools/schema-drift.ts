@@ -154,8 +154,10 @@ function compareColumns(model: DmmfModel, table: string, actual: LiveTable, data
     }
     const type = expectedType(field, datamodel);
     if (live.type !== type) problems.push(`column ${table}.${column}: expected type ${type}, found ${live.type}`);
-    if (live.notNull !== field.isRequired) {
-      problems.push(`column ${table}.${column}: expected ${field.isRequired ? 'NOT NULL' : 'nullable'}`);
+    // Prisma marks scalar lists required, but its migrations create them as nullable arrays.
+    const notNull = field.isRequired && !field.isList;
+    if (live.notNull !== notNull) {
+      problems.push(`column ${table}.${column}: expected ${notNull ? 'NOT NULL' : 'nullable'}`);
     }
     const wanted = expectedDefault(field);
     const found = normaliseDefault(live.default);
