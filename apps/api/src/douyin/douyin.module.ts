@@ -1,6 +1,11 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { DouyinClient, type DouyinLogger, type LogFields } from '@douyin-kit/douyin-client';
+import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
+import { SecretBox } from '../crypto/secret-box.js';
+import { PrismaService } from '../database/prisma.service.js';
+import { PostgresTokenStore } from './pg-token-store.js';
+import { TokenFetchMetrics } from './token-fetch-metrics.js';
 
 /**
  * The client only ever logs operation names, paths, error numbers, log ids and timings. Fields
@@ -18,24 +23,34 @@ function nestLogger(): DouyinLogger {
 
 /**
  * The one Douyin open-platform client of the process: the boundary every feature module
- * talks to Douyin through (tests and `pnpm dev` point it at the local emulator).
+ * talks to Douyin through (tests and `pnpm dev` point it at the local emulator). Its tokens
+ * live in PostgreSQL, shared by every instance of the app (docs §1: one holder per app).
  */
 @Global()
 @Module({
   providers: [
+    TokenFetchMetrics,
+    {
+      provide: PostgresTokenStore,
+      inject: [PrismaService, SecretBox, Clock],
+      useFactory: (prisma: PrismaService, box: SecretBox, clock: Clock) =>
+        new PostgresTokenStore(prisma, box, { now: () => clock.now().getTime() }),
+    },
     {
       provide: DouyinClient,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
+      inject: [AppConfig, PostgresTokenStore, TokenFetchMetrics],
+      useFactory: (config: AppConfig, tokenStore: PostgresTokenStore, metrics: TokenFetchMetrics) =>
         new DouyinClient({
           appId: config.douyin.appId,
           appSecret: config.douyin.appSecret,
           appPrivateKeyPem: config.douyin.appPrivateKeyPem,
           baseUrls: { apps: config.douyin.appsBaseUrl, open: config.douyin.openBaseUrl },
           logger: nestLogger(),
+          tokenStore,
+          onTokenFetch: (event) => metrics.record(event),
         }),
     },
   ],
-  exports: [DouyinClient],
+  exports: [DouyinClient, TokenFetchMetrics],
 })
 export class DouyinModule {}

@@ -1,0 +1,89 @@
+import { DouyinApiError, DouyinClient } from '@douyin-kit/douyin-client';
+import { AppConfig, parseEnv } from '../src/config/app-config.js';
+import { SecretBox } from '../src/crypto/secret-box.js';
+import { TokenFetchMetrics } from '../src/douyin/token-fetch-metrics.js';
+import { sql } from './api-user.js';
+import type { extraApps, RunningApp } from './create-app.js';
+import { emulator } from './emulator.js';
+
+/** Support for the e2e specs of the shared Douyin token store. */
+
+export interface EmulatorApp {
+  appid: string;
+  secret: string;
+  privateKeyPem: string;
+}
+
+/** A mini-program nobody else in the run uses: its token rows start cold and its calls are ours. */
+export function freshEmulatorApp(): Promise<EmulatorApp> {
+  return emulator.createApp();
+}
+
+export interface Instance {
+  running: RunningApp;
+  client: DouyinClient;
+  metrics: TokenFetchMetrics;
+}
+
+/** `count` separate API instances of `app` (own Nest app, Prisma client and pg pool each). */
+export async function startInstances(apps: ReturnType<typeof extraApps>, app: EmulatorApp, count: number): Promise<Instance[]> {
+  const env = { DOUYIN_APP_ID: app.appid, DOUYIN_APP_SECRET: app.secret, DOUYIN_APP_PRIVATE_KEY: app.privateKeyPem };
+  const started = await Promise.all(Array.from({ length: count }, () => apps.start(env)));
+  return started.map((running) => ({
+    running,
+    client: running.app.get(DouyinClient),
+    metrics: running.app.get(TokenFetchMetrics),
+  }));
+}
+
+/**
+ * Counts one app's calls of an operation. The emulator's call counters are global and other
+ * test files run in parallel; a fault rule that only adds latency fires on, and counts, every
+ * call matching its fields without changing the answer.
+ */
+export async function callCounter(operation: string, match: Record<string, string>, latencyMs = 0) {
+  const rule = await emulator.admin<{ id: string }>('POST', '/faults', { operation, match, latencyMs });
+  return {
+    async count(): Promise<number> {
+      const rules = await emulator.admin<{ id: string; fired: number }[]>('GET', '/faults');
+      return rules.find((r) => r.id === rule.id)?.fired ?? 0;
+    },
+    remove: () => emulator.admin('DELETE', `/faults/${rule.id}`).catch(() => undefined),
+  };
+}
+
+/** What the platform answers when it refuses a token (kind `token_invalid`). */
+export function tokenRefused(): DouyinApiError {
+  return new DouyinApiError({ errNo: 28001008, platformMessage: 'access_token expired', operation: 'notify_v2', endpoint: '/api/notification/v2/subscription/notify_user/', httpStatus: 200, raw: {} });
+}
+
+export interface CredentialRow {
+  token_encrypted: Buffer;
+  key_id: string;
+  version: number;
+  expires_at: Date;
+  fetched_at: Date;
+}
+
+export async function credentialRow(appId: string, kind: 'app_access_token' | 'client_token'): Promise<CredentialRow | undefined> {
+  const [row] = await sql<CredentialRow>(
+    'SELECT token_encrypted, key_id, version, expires_at, fetched_at FROM platform_credentials WHERE app_id = $1 AND kind = $2::credential_kind',
+    [appId, kind],
+  );
+  return row;
+}
+
+/** The stored token, opened with the run's data keys. */
+export async function storedToken(appId: string, kind: 'app_access_token' | 'client_token'): Promise<string | undefined> {
+  const row = await credentialRow(appId, kind);
+  if (!row) return undefined;
+  return testSecretBox().open({ keyId: row.key_id, blob: row.token_encrypted }).toString();
+}
+
+export function testSecretBox(): SecretBox {
+  return new SecretBox(new AppConfig(parseEnv(process.env)).encryption.dataKeys);
+}
+
+export function fetchesOf(instances: Instance[], kind: 'app_access_token' | 'client_token'): number {
+  return instances.reduce((sum, i) => sum + i.metrics.snapshot()[kind].ok, 0);
+}
