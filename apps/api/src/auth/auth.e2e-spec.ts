@@ -77,6 +77,12 @@ describe('POST /auth/login', () => {
       [anonymous.user.id, fingerprint],
     );
 
+    await sql(
+      `INSERT INTO subscription_consent_events (user_id, template_id, status, kind, decided_at)
+       VALUES ($1, 'TPL_MERGE', 'accept', 'one_time', now())`,
+      [anonymous.user.id],
+    );
+
     // The real user logs in on that device: tt.login returns both codes.
     const codes = await emulator.login(douyinUser.id, deviceId);
     const merged = ZLoginResponse.parse((await post('/auth/login', { code: codes.code, anonymousCode: codes.anonymousCode })).body);
@@ -84,6 +90,7 @@ describe('POST /auth/login', () => {
     expect(merged.user).toMatchObject({ id: real.user.id, isAnonymous: false });
     expect(await sql('SELECT id FROM users WHERE id = $1', [anonymous.user.id])).toEqual([]);
     expect(await sql('SELECT user_id FROM addresses WHERE fingerprint = $1', [fingerprint])).toEqual([{ user_id: real.user.id }]);
+    expect(await sql("SELECT user_id FROM subscription_consent_events WHERE template_id = 'TPL_MERGE' AND user_id = $1", [real.user.id])).toHaveLength(1);
     // The anonymous session follows its data; the device's anonymous id is not kept on the real user.
     expect((await get('/me', anonymous.token)).body).toMatchObject({ id: real.user.id });
     expect(await sql('SELECT anonymous_open_id FROM users WHERE id = $1', [real.user.id])).toEqual([{ anonymous_open_id: null }]);

@@ -47,6 +47,8 @@ export async function mergeAnonymousUser(tx: Tx, anonymousId: string, realId: st
     const { userId: _ignored, updatedAt: _u, ...fields } = anonymousLocation;
     await tx.location.upsert({ where: { userId: realId }, create: { ...fields, userId: realId }, update: fields });
   }
+  // The consent ledger is history: every decision the anonymous user made stays on record.
+  await tx.subscriptionConsentEvent.updateMany({ where: { userId: anonymousId }, data: { userId: realId } });
   await tx.notification.updateMany({ where: { userId: anonymousId }, data: { userId: realId } });
   await tx.session.updateMany({ where: { userId: anonymousId }, data: { userId: realId } });
   await tx.user.delete({ where: { id: anonymousId } });
