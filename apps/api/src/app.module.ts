@@ -12,13 +12,15 @@ import { DouyinModule } from './douyin/douyin.module.js';
 import { HealthModule } from './health/health.module.js';
 import { LocationModule } from './location/location.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { PhoneModule } from './phone/phone.module.js';
 import { ProfileModule } from './profile/profile.module.js';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({
-  imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, HealthModule, AuthModule, UsersModule, ProfileModule, PhoneModule, DevicesModule, AddressesModule, LocationModule, OpenApiModule],
+  imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, HealthModule, AuthModule, UsersModule, ProfileModule, PhoneModule, DevicesModule, AddressesModule, LocationModule, SubscriptionsModule, NotificationsModule, OpenApiModule],
   providers: [{ provide: APP_INTERCEPTOR, useClass: ContractInterceptor }],
 })
 export class AppModule {}

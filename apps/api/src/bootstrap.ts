@@ -38,6 +38,9 @@ export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // A route whose success status depends on the outcome (201 created / 200 existing):
+    // Nest applies the contract's fixed status after the handler, so the choice lands here.
+    if (request.successStatus !== undefined && reply.statusCode < 300) reply.code(request.successStatus);
   });
 
   app.useGlobalFilters(new ErrorFilter());

@@ -17,9 +17,10 @@ export interface RunningApp {
 
 /**
  * Defaults for every test app: quiet stdout, and a login limit the suites (which log in from
- * 127.0.0.1 hundreds of times) never reach; the rate-limit test passes a low one.
+ * 127.0.0.1 hundreds of times) never reach; the rate-limit test passes a low one. Notification
+ * workers run only in the apps of the suites that test them (they poll the shared database).
  */
-const TEST_ENV = { LOG_LEVEL: 'error', LOGIN_RATE_LIMIT_PER_MINUTE: '100000' };
+const TEST_ENV = { LOG_LEVEL: 'error', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', NOTIFY_WORKERS_IN_PROCESS: 'false' };
 
 /**
  * One append-mode handle per worker, never closed: Nest's static Logger writes through the

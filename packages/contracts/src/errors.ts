@@ -42,6 +42,15 @@ export const ERROR_CODES = {
   CONFLICT: 409,
   /** The user already keeps the maximum number of addresses (`details.limit`): delete one first. */
   ADDRESS_LIMIT_REACHED: 409,
+  /** A template id is not in the app's template registry; `details.templateIds` lists them. */
+  TEMPLATE_UNKNOWN: 400,
+  /** One-time and long-term templates were asked for in one tt.requestSubscribeMessage call. */
+  TEMPLATE_KINDS_MIXED: 400,
+  /**
+   * The user has not granted this template (one-time: no credit left; long-term: not accepted):
+   * nothing was sent. Ask again with tt.requestSubscribeMessage.
+   */
+  NOT_SUBSCRIBED: 409,
   /** The body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE: 413,
   /** The body's content type is not accepted (send application/json). */

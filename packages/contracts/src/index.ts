@@ -6,3 +6,5 @@ export * from './phone.js';
 export * from './devices.js';
 export * from './addresses.js';
 export * from './location.js';
+export * from './subscriptions.js';
+export * from './notifications.js';

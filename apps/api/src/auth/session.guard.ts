@@ -5,13 +5,14 @@ import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { CONTRACT_METADATA, type RouteContract } from '../contract/contract.decorator.js';
 import { AppError } from '../errors/app-error.js';
+import { ADMIN_KEY_HEADER, assertAdminKey } from './admin-key.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { hashSessionToken, looksLikeSessionToken } from './session-token.js';
 
 /**
- * Global guard: a route is open only if its contract says `auth: 'public'`; every other route
- * (including one someone forgot to annotate) needs a live session token, and the caller it
- * identifies is the only user the route may act on.
+ * Global guard: a route is open only if its contract says `auth: 'public'`; `auth: 'admin'`
+ * routes need the admin key; every other route (including one someone forgot to annotate)
+ * needs a live session token, and the caller it identifies is the only user the route may act on.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -26,6 +27,10 @@ export class SessionGuard implements CanActivate {
     const contract = this.reflector.get<RouteContract | undefined>(CONTRACT_METADATA, context.getHandler());
     if (contract?.auth === 'public') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (contract?.auth === 'admin') {
+      assertAdminKey(request.headers[ADMIN_KEY_HEADER], this.config.admin.apiKey);
+      return true;
+    }
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <token> from POST /auth/login');
     const session = await this.sessions.findActive(hashSessionToken(token), this.clock.now());

@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
+import { defaultSubscriptionTemplates, ZSubscriptionTemplatesEnv, type ConfiguredTemplate } from './subscription-templates.config.js';
 
 /**
  * Every environment variable the API reads, validated once at boot. Defaults make local
@@ -11,6 +12,12 @@ import { z } from 'zod';
  */
 const DEV_DATA_KEYS = 'dev1:ZGV2LW9ubHktZGF0YS1rZXktbm90LWZvci1wcm9kISE=';
 const DEV_PHONE_HASH_KEY = 'ZGV2LW9ubHktcGhvbmUtaGFzaC1rZXktbm90LXByb2Q=';
+const DEV_ADMIN_API_KEY = 'dev-only-admin-key-never-use-in-production';
+
+/** `true`/`false` (also 1/0, yes/no): z.coerce.boolean would read "false" as true. */
+const ZFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** `id:base64key,id:base64key`: 32-byte AES keys, the first one current. */
 const ZDataKeys = z
@@ -82,11 +89,34 @@ const ZEnv = z.object({
     .refine((pem) => pem === undefined || isRsaPrivateKey(pem), {
       message: 'must be a PEM RSA private key (-----BEGIN PRIVATE KEY----- …), newlines real or written as \\n',
     }),
+  /**
+   * The subscription templates the app uses (JSON array of {templateId, title, kind, api,
+   * keywords}), upserted into the registry at boot. Unset in development on the emulator's dev app: its dev templates.
+   */
+  SUBSCRIPTION_TEMPLATES: ZSubscriptionTemplatesEnv,
+  /** Key for the admin routes (`x-admin-key` header), at least 32 characters. Secret. */
+  ADMIN_API_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_ADMIN_API_KEY),
+  /** Whether this process also runs the notification workers; false for API-only instances. */
+  NOTIFY_WORKERS_IN_PROCESS: ZFlag.default(true),
+  /** Messages one process sends at the same time. */
+  NOTIFY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Retries of a message after a retryable failure (busy, rate-limited, never connected). */
+  NOTIFY_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
+  /** First retry delay; doubled (with jitter) on each retry. */
+  NOTIFY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
+  /**
+   * A job still active after this long is presumed abandoned (crashed worker) and retried. Must
+   * exceed the longest send (client timeouts and token refresh): 120 s by default.
+   */
+  NOTIFY_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 }).superRefine((env, ctx) => {
   // Plain HTTP is for the local emulator only: production talks to Douyin over verified TLS.
   if (env.NODE_ENV !== 'production') return;
   if (env.DATA_ENCRYPTION_KEYS.some((k) => k.id === 'dev1')) {
     ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEYS'], message: 'must be set in production (the dev key is public)' });
+  }
+  if (env.ADMIN_API_KEY === DEV_ADMIN_API_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: 'must be set in production (the dev key is public)' });
   }
   if (env.PHONE_HASH_KEY.equals(Buffer.from(DEV_PHONE_HASH_KEY, 'base64'))) {
     ctx.addIssue({ code: 'custom', path: ['PHONE_HASH_KEY'], message: 'must be set in production (the dev key is public)' });
@@ -120,6 +150,15 @@ export class AppConfig {
   readonly sessions: { ttlSeconds: number };
   readonly rateLimits: { loginPerMinute: number };
   readonly encryption: { dataKeys: { id: string; key: Buffer }[]; phoneHashKey: Buffer };
+  readonly subscriptions: { templates: readonly ConfiguredTemplate[] };
+  readonly admin: { apiKey: string };
+  readonly notifications: {
+    workersInProcess: boolean;
+    concurrency: number;
+    retryLimit: number;
+    retryDelaySeconds: number;
+    expireSeconds: number;
+  };
 
   constructor(env: TEnv) {
     this.env = env.NODE_ENV;
@@ -136,5 +175,16 @@ export class AppConfig {
     this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS };
     this.rateLimits = { loginPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE };
     this.encryption = { dataKeys: env.DATA_ENCRYPTION_KEYS, phoneHashKey: env.PHONE_HASH_KEY };
+    this.admin = { apiKey: env.ADMIN_API_KEY };
+    this.notifications = {
+      workersInProcess: env.NOTIFY_WORKERS_IN_PROCESS,
+      concurrency: env.NOTIFY_WORKER_CONCURRENCY,
+      retryLimit: env.NOTIFY_RETRY_LIMIT,
+      retryDelaySeconds: env.NOTIFY_RETRY_DELAY_SECONDS,
+      expireSeconds: env.NOTIFY_JOB_EXPIRE_SECONDS,
+    };
+    this.subscriptions = {
+      templates: env.SUBSCRIPTION_TEMPLATES ?? defaultSubscriptionTemplates(env.NODE_ENV, env.DOUYIN_APP_ID),
+    };
   }
 }

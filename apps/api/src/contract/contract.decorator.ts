@@ -3,8 +3,11 @@ import type { ZodType } from 'zod';
 
 export const CONTRACT_METADATA = 'douyin-kit:contract';
 
-/** Who may call a route: anyone, or the holder of a valid session token. */
-export type RouteAuth = 'public' | 'session';
+/**
+ * Who may call a route: anyone, the holder of a valid session token, or an operator with the
+ * admin key (`x-admin-key`; a session token is never enough).
+ */
+export type RouteAuth = 'public' | 'session' | 'admin';
 
 /**
  * A route's contract: its shapes come from `@douyin-kit/contracts`, so validation, the
@@ -27,4 +30,19 @@ export interface RouteContract {
 
 export function Contract(contract: RouteContract): MethodDecorator {
   return applyDecorators(SetMetadata(CONTRACT_METADATA, contract), HttpCode(contract.status ?? 200));
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `setSuccessStatus`; applied by the onSend hook in bootstrap. */
+    successStatus?: number;
+  }
+}
+
+/**
+ * For a route whose success status depends on the outcome (e.g. 201 created, 200 when an
+ * idempotent retry found the existing resource); the contract's `status` is the default.
+ */
+export function setSuccessStatus(request: { successStatus?: number }, status: number): void {
+  request.successStatus = status;
 }

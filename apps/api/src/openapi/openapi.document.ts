@@ -5,6 +5,7 @@ import { parametersOf, SchemaConverter, type JsonSchema } from './openapi-schema
 export type OpenApiDocument = JsonSchema & { paths: Record<string, Record<string, JsonSchema>> };
 
 const SECURITY_SCHEME = 'session';
+const ADMIN_SECURITY_SCHEME = 'adminKey';
 
 /** `/devices/:id` → `/devices/{id}`. */
 export function toOpenApiPath(path: string): string {
@@ -27,7 +28,7 @@ export function buildOpenApiDocument(routes: DiscoveredRoute[], info: { title: s
       summary: contract?.summary ?? `${route.controller}.${route.handler}`,
       tags: [route.controller.replace(/Controller$/, '')],
     };
-    if (session) operation.security = [{ [SECURITY_SCHEME]: [] }];
+    if (session) operation.security = [{ [contract?.auth === 'admin' ? ADMIN_SECURITY_SCHEME : SECURITY_SCHEME]: [] }];
     const parameters = [
       ...(contract?.params ? parametersOf(schemas.convert(contract.params, 'input'), 'path') : []),
       ...(contract?.query ? parametersOf(schemas.convert(contract.query, 'input'), 'query') : []),
@@ -63,6 +64,7 @@ export function buildOpenApiDocument(routes: DiscoveredRoute[], info: { title: s
     components: {
       securitySchemes: {
         [SECURITY_SCHEME]: { type: 'http', scheme: 'bearer', description: 'The token from POST /auth/login' },
+        [ADMIN_SECURITY_SCHEME]: { type: 'apiKey', in: 'header', name: 'x-admin-key', description: 'ADMIN_API_KEY (operators only)' },
       },
       schemas: schemas.components,
     },

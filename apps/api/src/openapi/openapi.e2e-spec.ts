@@ -46,10 +46,11 @@ describe('GET /docs/openapi.json', () => {
     expect(JSON.stringify(doc)).not.toContain('#/$defs/');
   });
 
-  it('marks every session route, and only those, with bearer security', () => {
+  it('marks every session route with bearer security, admin routes with the admin key, public ones with none', () => {
     for (const route of running.app.get(RouteDiscovery).routes()) {
       const op = doc.paths[toOpenApiPath(route.path)]![route.method.toLowerCase()]!;
-      const expected = route.contract?.auth === 'public' ? undefined : [{ session: [] }];
+      const auth = route.contract?.auth;
+      const expected = auth === 'public' ? undefined : [{ [auth === 'admin' ? 'adminKey' : 'session']: [] }];
       expect(op.security, `${route.method} ${route.path}`).toEqual(expected);
       if (expected) expect(op.responses['401'], `${route.method} ${route.path}`).toBeDefined();
     }

@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { Logger, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { ClockModule } from './clock/clock.js';
+import { AppConfigModule } from './config/config.module.js';
+import { CryptoModule } from './crypto/crypto.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { DouyinModule } from './douyin/douyin.module.js';
+import { AppLogger } from './logging/app-logger.js';
+import { LoggingModule } from './logging/logging.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { NotificationsWorker } from './notifications/notifications.worker.js';
+
+/** What a worker needs: config, logs, database, Douyin and the notifications; no HTTP. */
+@Module({ imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, NotificationsModule] })
+export class WorkerModule {}
+
+/**
+ * `node dist/worker.js` (`pnpm --filter @douyin-kit/api worker`): notification workers without
+ * the HTTP API, for deployments that scale sending apart from serving (then set
+ * NOTIFY_WORKERS_IN_PROCESS=false on the API instances). SIGTERM/SIGINT stop it gracefully:
+ * in-flight sends get time to finish (NotificationQueue.onModuleDestroy).
+ */
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  app.useLogger(app.get(AppLogger));
+  app.enableShutdownHooks();
+  app.get(NotificationsWorker).start();
+  new Logger('Worker').log('Notification worker running (no HTTP); stop with SIGTERM');
+}
+
+void main();

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/** tt.requestSubscribeMessage takes at most this many template ids per call. */
+export const MAX_TEMPLATES_PER_SUBSCRIBE = 3;
+
+/** Keys of the legacy result map that are not template ids. */
+const RESULT_FIELDS = ['errMsg', 'templateSettings'] as const;
+
+/**
+ * A template id as the Douyin console shows it (e.g. `MSG1620372787628412413584`): printable
+ * ASCII without spaces, and never one of the result map's own keys.
+ */
+export const ZTemplateId = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,128}$/, 'must be 1 to 128 printable ASCII characters without spaces')
+  .refine((id) => !(RESULT_FIELDS as readonly string[]).includes(id), 'is reserved by the tt result');
+
+/** One-time: each accept allows one message. Long-term: an accept allows messages until revoked. */
+export const ZTemplateKind = z.enum(['one_time', 'long_term']);
+export type TTemplateKind = z.infer<typeof ZTemplateKind>;
+
+/**
+ * What tt.requestSubscribeMessage reported for one template. The legacy map carries accept,
+ * reject, ban or fail; `templateSettings` (3.35.0+) adds repeat and limit.
+ */
+export const ZConsentStatus = z.enum(['accept', 'reject', 'ban', 'fail', 'repeat', 'limit']);
+export type TConsentStatus = z.infer<typeof ZConsentStatus>;
+
+/** A subscription template the app may ask the user to subscribe to. */
+export const ZTemplate = z.object({
+  templateId: z.string(),
+  /** The title the subscribe popup shows. */
+  title: z.string(),
+  kind: ZTemplateKind,
+  /** The keyword labels of the message body, in the template's order. */
+  keywords: z.array(z.string()),
+});
+export type TTemplate = z.infer<typeof ZTemplate>;
+
+/** `GET /templates`: the app's template registry. */
+export const ZTemplateList = z.object({ templates: z.array(ZTemplate) });
+export type TTemplateList = z.infer<typeof ZTemplateList>;
+
+/** One entry of `allowReminderWay` (how the host may remind the user of a message). */
+export const ZReminderWay = z.object({
+  reminderType: z.string().max(64),
+  reminderStatus: z.string().max(64),
+});
+export type TReminderWay = z.infer<typeof ZReminderWay>;
+
+/** `templateSettings[id]` of a 3.35.0+ result; only templates the user ticked appear. */
+export const ZTemplateSetting = z.object({
+  status: ZConsentStatus,
+  /** The user ticked "always keep this choice": later calls answer without a popup. */
+  alwaysSubscribe: z.boolean().optional(),
+  allowReminderWay: z.array(ZReminderWay).max(8).optional(),
+});
+export type TTemplateSetting = z.infer<typeof ZTemplateSetting>;
+
+/**
+ * The success result of tt.requestSubscribeMessage, as is: the legacy map
+ * `{errMsg, "<id>": status}`, optionally with `templateSettings` (3.35.0+), or both.
+ */
+export const ZSubscribeResult = z
+  .object({
+    /** `requestSubscribeMessage:ok`: a failed call decided nothing and is not posted. */
+    errMsg: z.string().max(256).regex(/:ok$/, 'must be the errMsg of a successful call (…:ok)'),
+    templateSettings: z.record(z.string(), ZTemplateSetting).optional(),
+  })
+  .catchall(ZConsentStatus);
+export type TSubscribeResult = z.infer<typeof ZSubscribeResult>;
+
+/**
+ * `POST /me/subscriptions`: the ids the app asked for and what tt.requestSubscribeMessage
+ * returned. Every template the result reports must be one of `templateIds`; templates it does
+ * not report (the user did not tick them) are left as they were.
+ */
+export const ZSubscriptionRequest = z
+  .object({
+    /**
+     * Made by the client once per tt.requestSubscribeMessage call and sent again on a retry of
+     * the same post (a UUID is fine): a retried post is recognised and grants nothing twice.
+     */
+    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 characters of A-Z a-z 0-9 _ -'),
+    templateIds: z
+      .array(ZTemplateId)
+      .min(1)
+      .max(MAX_TEMPLATES_PER_SUBSCRIBE)
+      .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+    result: ZSubscribeResult,
+  })
+  .superRefine((request, ctx) => {
+    const asked = new Set(request.templateIds);
+    const report = (id: string, path: string[]) => {
+      if (!asked.has(id)) ctx.addIssue({ code: 'custom', path, message: `reports template ${id}, which is not in templateIds` });
+    };
+    for (const id of Object.keys(request.result)) {
+      if (!(RESULT_FIELDS as readonly string[]).includes(id)) report(id, ['result', id]);
+    }
+    for (const id of Object.keys(request.result.templateSettings ?? {})) report(id, ['result', 'templateSettings', id]);
+  });
+export type TSubscriptionRequest = z.infer<typeof ZSubscriptionRequest>;
+
+/** The calling user's current state for one template. */
+export const ZSubscriptionState = z.object({
+  templateId: z.string(),
+  title: z.string(),
+  kind: ZTemplateKind,
+  /**
+   * The user's last accept, reject or ban. fail, repeat and limit (nothing decided or granted)
+   * show only until the first such decision, and never replace one.
+   */
+  status: ZConsentStatus,
+  alwaysSubscribe: z.boolean(),
+  /** One-time templates: messages that may still be sent. Always 0 for long-term templates. */
+  credits: z.number().int().min(0),
+  decidedAt: z.string().datetime(),
+});
+export type TSubscriptionState = z.infer<typeof ZSubscriptionState>;
+
+/** `GET /me/subscriptions` (every template the user decided on) and `POST` (the ones posted). */
+export const ZSubscriptionStateList = z.object({ subscriptions: z.array(ZSubscriptionState) });
+export type TSubscriptionStateList = z.infer<typeof ZSubscriptionStateList>;
