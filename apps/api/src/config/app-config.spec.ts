@@ -14,6 +14,7 @@ describe('parseEnv', () => {
       appSecret: 'app-secret-value',
       appsBaseUrl: 'https://developer.toutiao.com',
       openBaseUrl: 'https://open.douyin.com',
+      timeoutMs: 10_000,
     });
   });
 

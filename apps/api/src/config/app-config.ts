@@ -109,6 +109,13 @@ const ZEnv = z.object({
    * exceed the longest send (client timeouts and token refresh): 120 s by default.
    */
   NOTIFY_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /**
+   * Re-send a long-term message whose send timed out (at-least-once; may reach the user twice).
+   * Off: such a message ends dead with OUTCOME_UNKNOWN (at-most-once). One-time never re-sends.
+   */
+  NOTIFY_RETRY_AFTER_TIMEOUT: ZFlag.default(false),
+  /** Per-attempt timeout of a Douyin API call. */
+  DOUYIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
 }).superRefine((env, ctx) => {
   // Plain HTTP is for the local emulator only: production talks to Douyin over verified TLS.
   if (env.NODE_ENV !== 'production') return;
@@ -146,7 +153,7 @@ export class AppConfig {
   readonly http: { host: string; port: number; bodyLimitBytes: number };
   readonly database: { url: string };
   readonly logLevel: TEnv['LOG_LEVEL'];
-  readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string; appPrivateKeyPem?: string };
+  readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string; timeoutMs: number; appPrivateKeyPem?: string };
   readonly sessions: { ttlSeconds: number };
   readonly rateLimits: { loginPerMinute: number };
   readonly encryption: { dataKeys: { id: string; key: Buffer }[]; phoneHashKey: Buffer };
@@ -158,6 +165,7 @@ export class AppConfig {
     retryLimit: number;
     retryDelaySeconds: number;
     expireSeconds: number;
+    retryAfterTimeout: boolean;
   };
 
   constructor(env: TEnv) {
@@ -170,6 +178,7 @@ export class AppConfig {
       appSecret: env.DOUYIN_APP_SECRET,
       appsBaseUrl: env.DOUYIN_APPS_BASE_URL,
       openBaseUrl: env.DOUYIN_OPEN_BASE_URL,
+      timeoutMs: env.DOUYIN_TIMEOUT_MS,
       ...(env.DOUYIN_APP_PRIVATE_KEY ? { appPrivateKeyPem: env.DOUYIN_APP_PRIVATE_KEY } : {}),
     };
     this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS };
@@ -182,6 +191,7 @@ export class AppConfig {
       retryLimit: env.NOTIFY_RETRY_LIMIT,
       retryDelaySeconds: env.NOTIFY_RETRY_DELAY_SECONDS,
       expireSeconds: env.NOTIFY_JOB_EXPIRE_SECONDS,
+      retryAfterTimeout: env.NOTIFY_RETRY_AFTER_TIMEOUT,
     };
     this.subscriptions = {
       templates: env.SUBSCRIPTION_TEMPLATES ?? defaultSubscriptionTemplates(env.NODE_ENV, env.DOUYIN_APP_ID),

@@ -45,6 +45,7 @@ function nestLogger(): DouyinLogger {
           appSecret: config.douyin.appSecret,
           appPrivateKeyPem: config.douyin.appPrivateKeyPem,
           baseUrls: { apps: config.douyin.appsBaseUrl, open: config.douyin.openBaseUrl },
+          timeoutMs: config.douyin.timeoutMs,
           logger: nestLogger(),
           tokenStore,
           onTokenFetch: (event) => metrics.record(event),

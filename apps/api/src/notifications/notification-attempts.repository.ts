@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
-import type { NotifyApi, Prisma } from '../generated/prisma/client.js';
+import type { NotifyApi, TemplateKind, Prisma } from '../generated/prisma/client.js';
 import { OUTCOME_UNKNOWN, type SendFailure } from './send-outcome.js';
 
 type Tx = Prisma.TransactionClient;
@@ -12,6 +12,7 @@ export interface SendTask {
   templateId: string;
   openId: string;
   api: NotifyApi;
+  kind: TemplateKind;
   data: Record<string, string>;
   page: string | null;
 }
@@ -53,12 +54,12 @@ export class NotificationAttemptsRepository {
         data: { status: 'sending', attempts: { increment: 1 } },
         select: { attempts: true, templateId: true, data: true, page: true, appId: true, user: { select: { openId: true } } },
       });
-      const template = await tx.subscriptionTemplate.findUnique({ where: { appId_templateId: { appId, templateId: n.templateId } }, select: { api: true } });
+      const template = await tx.subscriptionTemplate.findUnique({ where: { appId_templateId: { appId, templateId: n.templateId } }, select: { api: true, kind: true } });
       if (!template || !n.user.openId || n.appId !== appId) {
         await this.finish(tx, id, row, 'failed', { decision: 'fail', code: 'TEMPLATE_UNKNOWN', message: 'The template left the registry (or the user has no openid) before sending' }, true);
         return { action: 'skip', why: 'cannot be sent' };
       }
-      const task = { id, attempt: n.attempts, templateId: n.templateId, openId: n.user.openId, api: template.api, data: n.data as Record<string, string>, page: n.page };
+      const task = { id, attempt: n.attempts, templateId: n.templateId, openId: n.user.openId, api: template.api, kind: template.kind, data: n.data as Record<string, string>, page: n.page };
       return { action: 'send', task };
     });
   }

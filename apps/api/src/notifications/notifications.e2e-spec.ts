@@ -160,6 +160,33 @@ describe('POST /admin/notifications', () => {
     }
   });
 
+  it('re-sends a long-term message whose send timed out (NOTIFY_RETRY_AFTER_TIMEOUT), never a one-time one', async () => {
+    // Test apps run with DOUYIN_TIMEOUT_MS=2000 and NOTIFY_RETRY_AFTER_TIMEOUT=true (test/worker-env.ts).
+    const [longTerm, oneTime] = await Promise.all([registerTemplate('long_term', 'v1'), registerTemplate('one_time', 'v2')]);
+    const [a, b] = await Promise.all([subscribedUser(longTerm), subscribedUser(oneTime)]);
+    const removeFaults = await Promise.all([
+      emulator.fault({ operation: 'notify_v1', match: { open_id: a.openId }, latencyMs: 3000, times: 1 }),
+      emulator.fault({ operation: 'notify_v2', match: { open_id: b.openId }, latencyMs: 3000, times: 1 }),
+    ]);
+    try {
+      const [resent, unknown] = await Promise.all([
+        settled(running, (await send(a.user, longTerm)).body.id),
+        settled(running, (await send(b.user, oneTime)).body.id),
+      ]);
+      // Without the option this would be dead/OUTCOME_UNKNOWN after one attempt. The late first
+      // delivery can make the re-send meet the 1 message/s/user limit first, hence either error.
+      expect(resent.status).toBe('sent');
+      expect(resent.attempts).toBeGreaterThanOrEqual(2);
+      expect(['transport_timeout', 'rate_limited']).toContain(resent.lastErrorCode);
+      // At-least-once: the late first attempt may land too, so the user can get it twice.
+      expect((await inbox(a.openId)).length).toBeGreaterThanOrEqual(1);
+      expect(unknown).toMatchObject({ status: 'dead', attempts: 1, lastErrorCode: 'OUTCOME_UNKNOWN' });
+      expect(await creditsOf(b.user, oneTime)).toBe(0);
+    } finally {
+      await Promise.all(removeFaults.map((remove) => remove()));
+    }
+  });
+
   it('gives up after the retry limit: dead, with the last error, credit back', async () => {
     const impatient = await extra.start({ ...WORKER_ENV, NOTIFY_RETRY_LIMIT: '1' });
     const template = await registerTemplate('one_time', 'v1');

@@ -73,7 +73,7 @@ export class NotificationsWorker implements OnApplicationBootstrap {
     try {
       ({ logId } = await this.sender.send(task));
     } catch (error) {
-      const failure = classifySendError(error);
+      const failure = classifySendError(error, { retryAfterTimeout: this.config.notifications.retryAfterTimeout, kind: task.kind });
       const fields = { notificationId: id, attempt: task.attempt, code: failure.code, logId: failure.logId };
       if (failure.decision === 'retry') {
         await this.attempts.retryLater(task, failure);

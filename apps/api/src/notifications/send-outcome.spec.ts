@@ -27,6 +27,15 @@ describe('classifySendError', () => {
     expect(classifySendError(transport(true, 'timeout'))).toMatchObject({ decision: 'unknown', code: OUTCOME_UNKNOWN });
   });
 
+  it('re-sends a timed-out long-term message only when NOTIFY_RETRY_AFTER_TIMEOUT is on, never a one-time one', () => {
+    const timeout = transport(true, 'timeout');
+    expect(classifySendError(timeout, { retryAfterTimeout: true, kind: 'long_term' })).toMatchObject({ decision: 'retry', code: 'transport_timeout' });
+    expect(classifySendError(timeout, { retryAfterTimeout: false, kind: 'long_term' }).decision).toBe('unknown');
+    expect(classifySendError(timeout, { retryAfterTimeout: true, kind: 'one_time' }).decision).toBe('unknown');
+    // A reset after sending is not a timeout: it stays unknown whatever the policy.
+    expect(classifySendError(transport(true), { retryAfterTimeout: true, kind: 'long_term' }).decision).toBe('unknown');
+  });
+
   it('retries failures outside the transport (nothing was sent)', () => {
     expect(classifySendError(new Error('db down'))).toMatchObject({ decision: 'retry', code: 'internal' });
   });

@@ -37,7 +37,18 @@ const RETRYABLE_KINDS: ReadonlySet<DouyinApiErrorKind> = new Set<DouyinApiErrorK
 // Everything else is final: not_subscribed, content_rejected, bad_request, banned,
 // capability_missing, quota_exhausted (a daily quota outlasts any retry window), unknown.
 
-export function classifySendError(error: unknown): SendFailure {
+export interface SendPolicy {
+  /**
+   * NOTIFY_RETRY_AFTER_TIMEOUT: send a long-term message again when the previous attempt timed
+   * out waiting for Douyin's answer (at-least-once: the user may get it twice). One-time messages
+   * never are: had the first attempt been delivered, Douyin would refuse the second as not
+   * subscribed, and the credit would be handed back for a message the user did receive.
+   */
+  retryAfterTimeout: boolean;
+  kind: 'one_time' | 'long_term';
+}
+
+export function classifySendError(error: unknown, policy: SendPolicy = { retryAfterTimeout: false, kind: 'one_time' }): SendFailure {
   if (error instanceof DouyinApiError) {
     return {
       decision: RETRYABLE_KINDS.has(error.kind) ? 'retry' : 'fail',
@@ -50,6 +61,9 @@ export function classifySendError(error: unknown): SendFailure {
     const code = `transport_${error.kind}`;
     // The connection never opened (refused, DNS, connect timeout): nothing left this process.
     if (!error.mayHaveReachedServer) return { decision: 'retry', code, message: `Douyin unreachable (${error.code ?? error.kind})` };
+    if (error.kind === 'timeout' && policy.retryAfterTimeout && policy.kind === 'long_term') {
+      return { decision: 'retry', code, message: 'No answer from Douyin in time: sent again (NOTIFY_RETRY_AFTER_TIMEOUT)' };
+    }
     return {
       decision: 'unknown',
       code: OUTCOME_UNKNOWN,
