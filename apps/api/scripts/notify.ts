@@ -7,9 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { DEV_ADMIN_API_KEY } from '../src/config/app-config.js';
 import { loadRootEnv } from '../tools/dev-database.js';
 
-const DEV_ADMIN_API_KEY = 'dev-only-admin-key-never-use-in-production';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const USAGE = 'usage: notify --user <userId|openId> --template <templateId> --data key=value [--data …] [--page path] [--key idempotencyKey]';
 

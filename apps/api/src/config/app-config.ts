@@ -12,7 +12,8 @@ import { defaultSubscriptionTemplates, ZSubscriptionTemplatesEnv, type Configure
  */
 const DEV_DATA_KEYS = 'dev1:ZGV2LW9ubHktZGF0YS1rZXktbm90LWZvci1wcm9kISE=';
 const DEV_PHONE_HASH_KEY = 'ZGV2LW9ubHktcGhvbmUtaGFzaC1rZXktbm90LXByb2Q=';
-const DEV_ADMIN_API_KEY = 'dev-only-admin-key-never-use-in-production';
+/** Public on purpose (local development only): production refuses it. */
+export const DEV_ADMIN_API_KEY = 'dev-only-admin-key-never-use-in-production';
 
 /** `true`/`false` (also 1/0, yes/no): z.coerce.boolean would read "false" as true. */
 const ZFlag = z
