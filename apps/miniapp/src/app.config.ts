@@ -1,6 +1,9 @@
 export default defineAppConfig({
   pages: [
-    'pages/index/index'
+    'pages/index/index',
+    'pages/profile/index',
+    'pages/phone/index',
+    'pages/device/index'
   ],
   window: {
     backgroundTextStyle: 'light',

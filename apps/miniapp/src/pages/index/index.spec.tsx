@@ -1,37 +1,73 @@
-import { render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import { clearStorage } from '../../../test/mocks/taro'
+import { aLogin, aUser, fakeApi, ok, ttLoginSucceeds } from '../../../test/fake-api'
+import { session } from '../../api/session'
 import Index from './index'
 
 const request = jest.mocked(Taro.request)
 
-function respond(statusCode: number, data: unknown) {
-  request.mockResolvedValue({ statusCode, data, header: {}, cookies: [], errMsg: 'request:ok' } as never)
-}
+beforeEach(() => {
+  clearStorage()
+  session.clear()
+  ttLoginSucceeds()
+})
 
 describe('index page', () => {
-  it('shows the title and 服务正常 when /health answers with a valid body', async () => {
-    respond(200, { status: 'ok', uptimeSeconds: 42 })
+  it('logs in silently and shows the user as 已登录', async () => {
+    fakeApi({
+      'GET /health': ok({ status: 'ok', uptimeSeconds: 42 }),
+      'POST /auth/login': aLogin(aUser({ nickname: '小明', phoneMasked: '138****5678' }))
+    })
 
     render(<Index />)
 
     expect(screen.getByText('抖音小程序工具包')).toBeTruthy()
+    expect(await screen.findByText('已登录')).toBeTruthy()
+    expect(screen.getByText('小明')).toBeTruthy()
+    expect(screen.getByText('手机号：138****5678')).toBeTruthy()
     expect(await screen.findByText('服务正常')).toBeTruthy()
-    expect(request).toHaveBeenCalledWith(expect.objectContaining({ url: 'http://api.test/health', method: 'GET' }))
+    expect(Taro.login).toHaveBeenCalledTimes(1)
   })
 
-  it('shows 服务不可用 when /health answers with a body that breaks the contract', async () => {
-    respond(200, { status: 'ok', uptimeSeconds: -1 })
+  it('shows 匿名访客 for a user not logged in to Douyin', async () => {
+    jest.mocked(Taro.login).mockResolvedValue({ errMsg: 'login:ok', anonymousCode: 'anon', isLogin: false } as never)
+    fakeApi({
+      'GET /health': ok({ status: 'ok', uptimeSeconds: 1 }),
+      'POST /auth/login': aLogin(aUser({ isAnonymous: true }))
+    })
+
+    render(<Index />)
+
+    expect(await screen.findByText('匿名访客')).toBeTruthy()
+  })
+
+  it('navigates to the other pages', async () => {
+    fakeApi({ 'GET /health': ok({ status: 'ok', uptimeSeconds: 1 }), 'POST /auth/login': aLogin(aUser()) })
+    render(<Index />)
+    await screen.findByText('已登录')
+
+    fireEvent.click(screen.getByText('手机号'))
+
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/phone/index' })
+  })
+
+  it('shows 服务不可用 when /health breaks the contract', async () => {
+    fakeApi({ 'GET /health': ok({ status: 'ok', uptimeSeconds: -1 }), 'POST /auth/login': aLogin(aUser()) })
 
     render(<Index />)
 
     expect(await screen.findByText('服务不可用')).toBeTruthy()
   })
 
-  it('shows 服务不可用 when the request fails', async () => {
+  it('shows 服务不可用 and a readable toast when nothing answers', async () => {
     request.mockRejectedValue({ errMsg: 'request:fail timeout' })
 
     render(<Index />)
 
     expect(await screen.findByText('服务不可用')).toBeTruthy()
+    expect(await screen.findByText('未登录')).toBeTruthy()
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络连接失败，请检查网络后重试' }))
+    expect(request).toHaveBeenCalledWith(expect.objectContaining({ url: 'http://api.test/health', method: 'GET' }))
   })
 })

@@ -1,0 +1,128 @@
+import Taro from '@tarojs/taro'
+import { clearStorage } from '../../test/mocks/taro'
+import { aLogin, aUser, fail, fakeApi, ok, requestsTo, ttLoginSucceeds } from '../../test/fake-api'
+import { ApiError } from './api-error'
+import { apiRequest } from './client'
+import { createSession } from './session'
+import { ZUser } from '@douyin-kit/contracts'
+
+const login = jest.mocked(Taro.login)
+const getUserProfile = jest.mocked(Taro.getUserProfile)
+
+const profilePayload = { rawData: '{}', signature: 'sig', encryptedData: 'enc', iv: 'iv' }
+
+/** What a page passes to withSession: produce the payload with tt, then post it. */
+const produceAndPost = () =>
+  (Taro.getUserProfile({ desc: 'test' }) as unknown as Promise<typeof profilePayload>).then((p) =>
+    apiRequest('POST', '/me/profile', ZUser, { body: p })
+  )
+
+beforeEach(() => {
+  clearStorage()
+  ttLoginSucceeds()
+  getUserProfile.mockResolvedValue({ errMsg: 'getUserProfile:ok', ...profilePayload } as never)
+})
+
+describe('ensureLogin', () => {
+  it('shares one tt.login and one POST /auth/login between concurrent callers', async () => {
+    const user = aUser()
+    fakeApi({ 'POST /auth/login': aLogin(user) })
+    const session = createSession()
+
+    const [a, b] = await Promise.all([session.ensureLogin(), session.ensureLogin()])
+
+    expect(a).toEqual(user)
+    expect(b).toEqual(user)
+    expect(login).toHaveBeenCalledTimes(1)
+    expect(requestsTo('POST /auth/login')).toHaveLength(1)
+    expect(requestsTo('POST /auth/login')[0].data).toEqual({ code: 'login-code', anonymousCode: 'anon-code' })
+  })
+
+  it('does not start a session-bound call while a login is in flight', async () => {
+    let finishLogin!: (value: unknown) => void
+    login.mockReturnValue(new Promise((resolve) => (finishLogin = resolve)) as never)
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'POST /me/profile': ok(aUser()) })
+    const session = createSession()
+
+    const pending = session.ensureLogin()
+    const call = jest.fn(produceAndPost)
+    const done = session.withSession(call)
+    await Promise.resolve()
+    expect(call).not.toHaveBeenCalled()
+
+    finishLogin({ errMsg: 'login:ok', code: 'c', anonymousCode: 'a' })
+    await Promise.all([pending, done])
+    expect(call).toHaveBeenCalledTimes(1)
+    expect(login).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('withSession', () => {
+  async function loggedIn() {
+    const session = createSession()
+    await session.ensureLogin()
+    login.mockClear()
+    jest.mocked(Taro.request).mockClear()
+    return session
+  }
+
+  it('starts the call synchronously when a session is ready (getUserProfile needs the tap tick)', async () => {
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'POST /me/profile': ok(aUser()) })
+    const session = await loggedIn()
+
+    const done = session.withSession(produceAndPost)
+
+    expect(getUserProfile).toHaveBeenCalledTimes(1)
+    await done
+  })
+
+  it('on SESSION_KEY_STALE logs in again once and re-produces the payload before retrying', async () => {
+    const saved = aUser({ nickname: '小明' })
+    fakeApi({
+      'POST /auth/login': [aLogin(aUser(), 'token-1'), aLogin(aUser(), 'token-2')],
+      'POST /me/profile': [fail(409, 'SESSION_KEY_STALE'), ok(saved)]
+    })
+    const session = await loggedIn()
+
+    await expect(session.withSession(produceAndPost)).resolves.toEqual(saved)
+
+    expect(login).toHaveBeenCalledTimes(1)
+    expect(getUserProfile).toHaveBeenCalledTimes(2)
+    const posts = requestsTo('POST /me/profile')
+    expect(posts.map((p) => p.header.authorization)).toEqual(['Bearer token-1', 'Bearer token-2'])
+  })
+
+  it('on UNAUTHENTICATED logs in again and retries once, then gives up', async () => {
+    fakeApi({
+      'POST /auth/login': aLogin(aUser()),
+      'POST /me/profile': fail(401, 'UNAUTHENTICATED')
+    })
+    const session = await loggedIn()
+
+    const error = await session.withSession(produceAndPost).catch((e) => e)
+
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.code).toBe('UNAUTHENTICATED')
+    expect(login).toHaveBeenCalledTimes(1)
+    expect(requestsTo('POST /me/profile')).toHaveLength(2)
+  })
+
+  it('for a payload that cannot be made again, renews the session but does not retry', async () => {
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'POST /me/phone': fail(409, 'SESSION_KEY_STALE') })
+    const session = await loggedIn()
+    const post = () => apiRequest('POST', '/me/phone', ZUser, { body: { encryptedData: 'e', iv: 'i' } })
+
+    await expect(session.withSession(post, { replayable: false })).rejects.toMatchObject({ code: 'SESSION_KEY_STALE' })
+
+    expect(login).toHaveBeenCalledTimes(1)
+    expect(requestsTo('POST /me/phone')).toHaveLength(1)
+  })
+
+  it('passes other errors through without logging in again', async () => {
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'POST /me/profile': fail(400, 'SIGNATURE_INVALID') })
+    const session = await loggedIn()
+
+    await expect(session.withSession(produceAndPost)).rejects.toMatchObject({ code: 'SIGNATURE_INVALID' })
+    expect(login).not.toHaveBeenCalled()
+  })
+})

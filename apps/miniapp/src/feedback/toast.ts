@@ -1,0 +1,11 @@
+import { showToast } from '../platform'
+import { messageFor } from './error-messages'
+
+/** Tells the user what went wrong, in words, and nothing else. */
+export function toastError(error: unknown): void {
+  showToast(messageFor(error))
+}
+
+export function toastSuccess(title: string): void {
+  showToast(title, 'success')
+}

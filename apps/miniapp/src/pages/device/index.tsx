@@ -1,0 +1,60 @@
+import { useState } from 'react'
+import { useLoad } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import type { TDevice } from '@douyin-kit/contracts'
+import { listDevices, postDevice } from '../../api/me'
+import { session } from '../../api/session'
+import { toastError, toastSuccess } from '../../feedback/toast'
+import * as platform from '../../platform'
+
+function rowsOf(device: TDevice): Array<[string, string]> {
+  const { screenWidth, screenHeight, pixelRatio } = device.snapshot
+  return [
+    ['品牌型号', [device.brand, device.model].filter(Boolean).join(' ') || '未知'],
+    ['系统', device.system ?? '未知'],
+    ['宿主', [device.appName, device.appVersion].filter(Boolean).join(' ') || '未知'],
+    ['基础库', device.sdkVersion ?? '未知'],
+    ['屏幕', screenWidth && screenHeight ? `${screenWidth}×${screenHeight} @${pixelRatio ?? 1}x` : '未知'],
+    ['最近上报', new Date(device.lastSeenAt).toLocaleString('zh-CN')]
+  ]
+}
+
+export default function Device() {
+  const [device, setDevice] = useState<TDevice | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useLoad(() => {
+    session.withSession(listDevices).then(({ devices }) => setDevice(devices[0] ?? null), toastError)
+  })
+
+  function report() {
+    setBusy(true)
+    session
+      .withSession(async () => postDevice(await platform.getSystemInfo()))
+      .then((stored) => {
+        setDevice(stored)
+        toastSuccess('已上报')
+      }, toastError)
+      .finally(() => setBusy(false))
+  }
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <Text className='card__title'>{device ? '服务端保存的本机信息' : '尚未上报本机信息'}</Text>
+        {device
+          ? rowsOf(device).map(([label, value]) => (
+              <View key={label} className='row'>
+                <Text className='row__label'>{label}</Text>
+                <Text>{value}</Text>
+              </View>
+            ))
+          : null}
+      </View>
+      <Button className='primary-button' loading={busy} disabled={busy} onClick={report}>
+        上报本机信息
+      </Button>
+      <Text className='hint'>抖音不提供设备 ID，服务端按品牌、型号等识别设备。</Text>
+    </View>
+  )
+}

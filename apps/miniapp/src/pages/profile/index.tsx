@@ -1,0 +1,64 @@
+import { useState } from 'react'
+import { useLoad } from '@tarojs/taro'
+import { View, Text, Image, Button } from '@tarojs/components'
+import { getMe, postProfile } from '../../api/me'
+import { session } from '../../api/session'
+import { toastError, toastSuccess } from '../../feedback/toast'
+import { useSessionUser } from '../../hooks/use-session-user'
+import * as platform from '../../platform'
+import './index.css'
+
+const GENDER_TEXT = ['未知', '男', '女']
+
+export default function Profile() {
+  const user = useSessionUser()
+  const [busy, setBusy] = useState(false)
+
+  useLoad(() => {
+    session.withSession(getMe).then(session.updateUser, toastError)
+  })
+
+  // getUserProfile must start in this tap's own tick: withSession calls us synchronously when a
+  // session is ready, and re-runs the whole thing (a fresh payload) after a silent re-login.
+  function onTap() {
+    setBusy(true)
+    session
+      .withSession(async () => {
+        const { rawData, signature, encryptedData, iv } = await platform.getUserProfile('用于展示你的头像和昵称')
+        return postProfile({ rawData, signature, encryptedData, iv })
+      })
+      .then((next) => {
+        session.updateUser(next)
+        toastSuccess('资料已更新')
+      }, toastError)
+      .finally(() => setBusy(false))
+  }
+
+  const hasProfile = Boolean(user?.nickname)
+  const region = [user?.country, user?.province, user?.city].filter(Boolean).join(' ')
+
+  return (
+    <View className='page'>
+      <View className='card profile__card'>
+        {user?.avatarUrl ? <Image className='profile__avatar' src={user.avatarUrl} /> : <View className='profile__avatar' />}
+        <Text className='profile__name'>{hasProfile ? user?.nickname : '尚未获取资料'}</Text>
+        {hasProfile ? (
+          <View className='profile__rows'>
+            <View className='row'>
+              <Text className='row__label'>性别</Text>
+              <Text>{GENDER_TEXT[user?.gender ?? 0]}</Text>
+            </View>
+            <View className='row'>
+              <Text className='row__label'>地区</Text>
+              <Text>{region || '未知'}</Text>
+            </View>
+          </View>
+        ) : null}
+      </View>
+      <Button className='primary-button' loading={busy} disabled={busy} onClick={onTap}>
+        {hasProfile ? '更新头像和昵称' : '获取头像和昵称'}
+      </Button>
+      <Text className='hint'>资料经抖音加密传输，服务端校验签名后保存。</Text>
+    </View>
+  )
+}

@@ -1,0 +1,82 @@
+import Taro from '@tarojs/taro'
+import { TtError, toTtError } from './tt-error'
+
+export { TtError } from './tt-error'
+
+/**
+ * The only place the app calls the host's tt APIs, so every call fails the same way (a
+ * `TtError`) and the host can be swapped in one spot.
+ *
+ * Why the swap matters: Taro's H5 runtime does not implement login, getUserProfile,
+ * chooseAddress or requestSubscribeMessage. The H5 preview is meant to call the douyin-emulator's
+ * tt object instead; that belongs here, behind `if (process.env.TARO_ENV === 'h5')`, with the
+ * emulator loaded inside that branch only. Taro inlines TARO_ENV at build time, so the tt build
+ * drops the branch and never carries emulator code. This increment does not import it at all.
+ */
+
+export interface LoginResult {
+  /** Only when the user is logged in to the host app. */
+  code?: string
+  /** Always present on Douyin. */
+  anonymousCode?: string
+  isLogin?: boolean
+}
+
+export interface UserProfileResult {
+  userInfo: { nickName: string; avatarUrl: string; gender?: number }
+  rawData: string
+  signature: string
+  encryptedData: string
+  iv: string
+}
+
+export type SystemInfo = Record<string, unknown> & { system: string; platform: string; brand: string; model: string }
+
+// Some hosts resolve instead of rejecting on failure (Taro H5: `{errMsg:"暂时不支持 API"}`).
+function ensureOk<T>(res: T): T {
+  const errMsg = (res as { errMsg?: unknown } | undefined)?.errMsg
+  if (typeof errMsg === 'string' && !errMsg.endsWith(':ok')) throw new TtError(errMsg)
+  return res
+}
+
+async function call<T>(api: string, run: () => Promise<T>): Promise<T> {
+  let res: T
+  try {
+    res = await run()
+  } catch (reason) {
+    throw toTtError(api, reason)
+  }
+  return ensureOk(res)
+}
+
+export function login(): Promise<LoginResult> {
+  return call('login', () => Taro.login() as Promise<LoginResult>)
+}
+
+/** Must be called synchronously from a tap handler (errNo 21500 otherwise). */
+export function getUserProfile(desc: string): Promise<UserProfileResult> {
+  return call('getUserProfile', () => Taro.getUserProfile({ desc }) as unknown as Promise<UserProfileResult>)
+}
+
+export function getSystemInfo(): Promise<SystemInfo> {
+  return call('getSystemInfo', () => Taro.getSystemInfo() as unknown as Promise<SystemInfo>)
+}
+
+export function chooseAddress() {
+  return call('chooseAddress', () => Taro.chooseAddress())
+}
+
+export function getLocation() {
+  return call('getLocation', () => Taro.getLocation({ type: 'gcj02' }))
+}
+
+/** At most 3 ids, one kind only, and only from a tap. */
+export function requestSubscribeMessage(tmplIds: string[]): Promise<Record<string, unknown>> {
+  const run = Taro.requestSubscribeMessage as unknown as (o: { tmplIds: string[] }) => Promise<Record<string, unknown>>
+  return call('requestSubscribeMessage', () => run({ tmplIds }))
+}
+
+/** A toast never fails the caller: it is feedback, not a step of the flow. */
+export function showToast(title: string, icon: 'none' | 'success' = 'none'): void {
+  Taro.showToast({ title, icon, duration: 2500 }).catch(() => undefined)
+}
