@@ -3,7 +3,9 @@ export default defineAppConfig({
     'pages/index/index',
     'pages/profile/index',
     'pages/phone/index',
-    'pages/device/index'
+    'pages/device/index',
+    'pages/address/index',
+    'pages/subscribe/index'
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { TtError, toTtError } from './tt-error'
 
-export { TtError } from './tt-error'
+export { TtError, isTtCancel } from './tt-error'
 
 /**
  * The only place the app calls the host's tt APIs, so every call fails the same way (a
@@ -62,11 +62,13 @@ export function getSystemInfo(): Promise<SystemInfo> {
   return call('getSystemInfo', () => Taro.getSystemInfo() as unknown as Promise<SystemInfo>)
 }
 
-export function chooseAddress() {
+/** Cancel fails with `103995 chooseAddress:fail cancel` (see `isTtCancel`). */
+export function chooseAddress(): Promise<Taro.chooseAddress.SuccessCallbackResult> {
   return call('chooseAddress', () => Taro.chooseAddress())
 }
 
-export function getLocation() {
+/** GCJ-02 coordinates; 10201 (privacy refused) and 10202 (scope) are TtErrors with errNo. */
+export function getLocation(): Promise<Taro.getLocation.SuccessCallbackResult> {
   return call('getLocation', () => Taro.getLocation({ type: 'gcj02' }))
 }
 
@@ -74,6 +76,12 @@ export function getLocation() {
 export function requestSubscribeMessage(tmplIds: string[]): Promise<Record<string, unknown>> {
   const run = Taro.requestSubscribeMessage as unknown as (o: { tmplIds: string[] }) => Promise<Record<string, unknown>>
   return call('requestSubscribeMessage', () => run({ tmplIds }))
+}
+
+/** Asks the user to confirm a destructive action; true only when they tap the confirm button. */
+export async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+  const res = await call('showModal', () => Taro.showModal({ title, content, confirmText, confirmColor: '#fe2c55' }))
+  return res.confirm === true
 }
 
 /** A toast never fails the caller: it is feedback, not a step of the flow. */

@@ -20,3 +20,9 @@ export function toTtError(api: string, reason: unknown): TtError {
   const errNo = typeof r.errNo === 'number' ? r.errNo : typeof r.errno === 'number' ? r.errno : undefined
   return new TtError(errMsg, errNo)
 }
+
+/** The user closed the host's picker or popup: not an error to report (e.g. 103995 chooseAddress:fail cancel). */
+export function isTtCancel(error: unknown): boolean {
+  if (!(error instanceof TtError)) return false
+  return error.errNo === 103995 || /:fail[^:]*\bcancel/i.test(error.errMsg)
+}

@@ -10,6 +10,7 @@ export const getLocation = jest.fn()
 export const requestSubscribeMessage = jest.fn()
 export const navigateTo = jest.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
 export const showToast = jest.fn(() => Promise.resolve({ errMsg: 'showToast:ok' }))
+export const showModal = jest.fn()
 
 // Storage is a real in-memory map (jest's clearMocks keeps these implementations).
 const storage = new Map<string, unknown>()
@@ -36,6 +37,7 @@ const Taro = {
   requestSubscribeMessage,
   navigateTo,
   showToast,
+  showModal,
   getStorageSync,
   setStorageSync,
   removeStorageSync

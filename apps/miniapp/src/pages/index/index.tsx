@@ -16,7 +16,9 @@ const STATUS_TEXT: Record<ApiStatus, string> = {
 const LINKS = [
   { title: '个人资料', url: '/pages/profile/index' },
   { title: '手机号', url: '/pages/phone/index' },
-  { title: '设备信息', url: '/pages/device/index' }
+  { title: '设备信息', url: '/pages/device/index' },
+  { title: '地址与位置', url: '/pages/address/index' },
+  { title: '订阅消息', url: '/pages/subscribe/index' }
 ]
 
 type LoginState = 'pending' | 'done' | 'failed'

@@ -1,0 +1,105 @@
+import { useState } from 'react'
+import { useLoad } from '@tarojs/taro'
+import { View, Text, Button } from '@tarojs/components'
+import type { TSubscriptionState, TTemplate } from '@douyin-kit/contracts'
+import { listSubscriptions, listTemplates, postSubscriptions } from '../../api/me'
+import { newRequestId } from '../../api/request-id'
+import { session } from '../../api/session'
+import { toastError, toastErrorUnlessCancelled, toastSuccess } from '../../feedback/toast'
+import * as platform from '../../platform'
+import { KIND_TEXT, STATUS_TEXT, refusalFor, refusalText } from './selection'
+import './index.css'
+
+function stateText(s: TSubscriptionState): string {
+  if (s.kind === 'one_time') return `${STATUS_TEXT[s.status]} · 剩余 ${s.credits} 次`
+  return s.alwaysSubscribe ? `${STATUS_TEXT[s.status]} · 总是保持` : STATUS_TEXT[s.status]
+}
+
+export default function Subscribe() {
+  const [templates, setTemplates] = useState<TTemplate[] | null>(null)
+  const [subscriptions, setSubscriptions] = useState<TSubscriptionState[]>([])
+  const [selected, setSelected] = useState<TTemplate[]>([])
+  const [busy, setBusy] = useState(false)
+
+  const reloadSubscriptions = () =>
+    session.withSession(listSubscriptions).then(({ subscriptions: list }) => setSubscriptions(list))
+
+  useLoad(() => {
+    session.withSession(listTemplates).then(({ templates: list }) => setTemplates(list), toastError)
+    reloadSubscriptions().catch(toastError)
+  })
+
+  function toggle(template: TTemplate) {
+    if (selected.some((t) => t.templateId === template.templateId)) {
+      setSelected(selected.filter((t) => t.templateId !== template.templateId))
+      return
+    }
+    const refusal = refusalFor(selected, template)
+    if (refusal) platform.showToast(refusalText(refusal, selected))
+    else setSelected([...selected, template])
+  }
+
+  // The popup opens straight from the tap (the host refuses it otherwise). Its result stays
+  // valid across a re-login, so only the post is retried, with the same requestId: the server
+  // recognises the retry and grants nothing twice.
+  function subscribe() {
+    if (selected.length === 0) return
+    const templateIds = selected.map((t) => t.templateId)
+    const requestId = newRequestId()
+    setBusy(true)
+    platform
+      .requestSubscribeMessage(templateIds)
+      .then((result) => session.withSession(() => postSubscriptions({ templateIds, requestId, result })))
+      .then(reloadSubscriptions)
+      .then(() => {
+        setSelected([])
+        toastSuccess('已更新订阅')
+      }, toastErrorUnlessCancelled)
+      .finally(() => setBusy(false))
+  }
+
+  const stateOf = (id: string) => subscriptions.find((s) => s.templateId === id)
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <Text className='card__title'>选择要订阅的消息</Text>
+        {templates === null ? <Text className='hint'>加载中…</Text> : null}
+        {templates?.length === 0 ? <Text className='hint'>暂无可订阅的消息</Text> : null}
+        {templates?.map((t) => {
+          const isSelected = selected.some((s) => s.templateId === t.templateId)
+          const refusal = refusalFor(selected, t)
+          const state = stateOf(t.templateId)
+          const className = `template${isSelected ? ' template--selected' : ''}${refusal ? ' template--disabled' : ''}`
+          return (
+            <View key={t.templateId} className={className} onClick={() => toggle(t)}>
+              <View>
+                <Text className='template__title'>{t.title}</Text>
+                <Text className='template__note'>
+                  {KIND_TEXT[t.kind]}
+                  {state ? ` · ${stateText(state)}` : ''}
+                </Text>
+              </View>
+              <View className='template__check' />
+            </View>
+          )
+        })}
+        <Text className='hint'>每次最多选择 3 个；一次性订阅和长期订阅不能同时申请，选了一种后另一种不可选。</Text>
+      </View>
+      <Button className='primary-button' loading={busy} disabled={busy || selected.length === 0} onClick={subscribe}>
+        {selected.length > 0 ? `订阅所选（${selected.length}）` : '请先选择消息'}
+      </Button>
+
+      <View className='card'>
+        <Text className='card__title'>我的订阅</Text>
+        {subscriptions.length === 0 ? <Text className='hint'>还没有订阅记录</Text> : null}
+        {subscriptions.map((s) => (
+          <View key={s.templateId} className='row'>
+            <Text>{s.title}</Text>
+            <Text className={`subscription__status--${s.status}`}>{stateText(s)}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
