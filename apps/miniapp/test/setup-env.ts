@@ -1,2 +1,5 @@
 // Stands in for the value Taro inlines at build time (see config/index.ts).
 process.env.TARO_APP_API_BASE = 'http://api.test'
+
+// Taro's build provides defineAppConfig/definePageConfig as globals; configs are plain objects.
+Object.assign(globalThis, { defineAppConfig: <T>(config: T) => config, definePageConfig: <T>(config: T) => config })
