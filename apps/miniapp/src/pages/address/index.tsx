@@ -7,6 +7,7 @@ import { session } from '../../api/session'
 import { toastError, toastErrorUnlessCancelled, toastSuccess } from '../../feedback/toast'
 import * as platform from '../../platform'
 import './index.css'
+import { InfoRows } from '../../components/InfoRows'
 
 const regionOf = (a: TAddress) => [a.provinceName, a.cityName, a.countyName].filter(Boolean).join(' ')
 
@@ -104,14 +105,7 @@ export default function Address() {
         <Text className='card__title'>我的位置</Text>
         {location === undefined ? <Text className='hint'>加载中…</Text> : null}
         {location === null ? <Text className='hint'>尚未获取位置</Text> : null}
-        {location
-          ? locationRows(location).map(([label, value]) => (
-              <View key={label} className='row'>
-                <Text className='row__label'>{label}</Text>
-                <Text>{value}</Text>
-              </View>
-            ))
-          : null}
+        {location ? <InfoRows rows={locationRows(location)} /> : null}
       </View>
       <Button className='primary-button' loading={busy === 'location'} disabled={busy !== null} onClick={locate}>
         获取当前位置

@@ -6,6 +6,7 @@ import { listDevices, postDevice } from '../../api/me'
 import { session } from '../../api/session'
 import { toastError, toastSuccess } from '../../feedback/toast'
 import * as platform from '../../platform'
+import { InfoRows } from '../../components/InfoRows'
 
 function rowsOf(device: TDevice): Array<[string, string]> {
   const { screenWidth, screenHeight, pixelRatio } = device.snapshot
@@ -42,14 +43,7 @@ export default function Device() {
     <View className='page'>
       <View className='card'>
         <Text className='card__title'>{device ? '服务端保存的本机信息' : '尚未上报本机信息'}</Text>
-        {device
-          ? rowsOf(device).map(([label, value]) => (
-              <View key={label} className='row'>
-                <Text className='row__label'>{label}</Text>
-                <Text>{value}</Text>
-              </View>
-            ))
-          : null}
+        {device ? <InfoRows rows={rowsOf(device)} /> : null}
       </View>
       <Button className='primary-button' loading={busy} disabled={busy} onClick={report}>
         上报本机信息

@@ -7,6 +7,7 @@ import { toastError, toastSuccess } from '../../feedback/toast'
 import { useSessionUser } from '../../hooks/use-session-user'
 import * as platform from '../../platform'
 import './index.css'
+import { InfoRows } from '../../components/InfoRows'
 
 const GENDER_TEXT = ['未知', '男', '女']
 
@@ -44,14 +45,12 @@ export default function Profile() {
         <Text className='profile__name'>{hasProfile ? user?.nickname : '尚未获取资料'}</Text>
         {hasProfile ? (
           <View className='profile__rows'>
-            <View className='row'>
-              <Text className='row__label'>性别</Text>
-              <Text>{GENDER_TEXT[user?.gender ?? 0]}</Text>
-            </View>
-            <View className='row'>
-              <Text className='row__label'>地区</Text>
-              <Text>{region || '未知'}</Text>
-            </View>
+            <InfoRows
+              rows={[
+                ['性别', GENDER_TEXT[user?.gender ?? 0] ?? '未知'],
+                ['地区', region || '未知'],
+              ]}
+            />
           </View>
         ) : null}
       </View>
