@@ -23,7 +23,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {},
     env: {
-      TARO_APP_API_BASE: JSON.stringify(apiBase)
+      TARO_APP_API_BASE: JSON.stringify(apiBase),
+      // H5 preview only (src/platform/h5-preview.ts): where its emulator `tt` plays the phone.
+      TARO_APP_EMULATOR_URL: JSON.stringify(process.env.TARO_APP_EMULATOR_URL || 'http://127.0.0.1:8787'),
+      TARO_APP_EMULATOR_APPID: JSON.stringify(process.env.TARO_APP_EMULATOR_APPID || 'tt_emulator_dev_app')
     },
     copy: {
       patterns: [],
@@ -48,6 +51,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       }
     },
     h5: {
+      // The API's default CORS_ORIGINS in development are exactly this origin (and localhost's).
+      devServer: { host: '127.0.0.1', port: 10086 },
       publicPath: '/',
       staticDirectory: 'static',
       output: {

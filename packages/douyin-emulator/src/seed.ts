@@ -80,13 +80,13 @@ export const DEFAULT_DEV_SEED: SeedConfig = {
     {
       appid: 'tt_emulator_dev_app',
       templateId: 'MSG_ONE_TIME_DEV',
-      title: 'Order shipped',
+      title: '订单发货通知',
       kind: 'one_time',
     },
     {
       appid: 'tt_emulator_dev_app',
       templateId: 'MSG_LONG_TERM_DEV',
-      title: 'Service notice',
+      title: '服务进度提醒',
       kind: 'long_term',
     },
   ],

@@ -1,3 +1,4 @@
+import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OffsetClock } from './clock.js';
@@ -9,6 +10,7 @@ import { IssuedSecrets } from './issued-secrets.js';
 import { resolveOptions, type EmulatorOptions } from './options.js';
 import { seededRandom } from './random.js';
 import { registerControlRoutes } from './routes/admin/control.routes.js';
+import { ADMIN_PREFIX } from './routes/admin/admin-input.js';
 import { registerDeviceRoutes } from './routes/admin/device.routes.js';
 import { registerDirectoryRoutes } from './routes/admin/directory.routes.js';
 import { registerBodyParsers } from './routes/body-parsers.js';
@@ -95,6 +97,14 @@ function buildServer(deps: RouteDeps): FastifyInstance {
   // forceCloseConnections: close() must not wait for clients' idle keep-alive sockets.
   const app = Fastify({ logger: ctx.options.logger, forceCloseConnections: true });
   registerBodyParsers(app);
+  // The device routes play the phone for a browser (the mini-program's H5 preview runs the
+  // emulator's tt object on its own origin). Only they answer cross-origin calls: the
+  // platform and console routes are for servers and tests.
+  void app.register(cors, {
+    hook: 'onRequest',
+    delegator: (request, callback) =>
+      callback(null, { origin: (request.url ?? '').startsWith(`${ADMIN_PREFIX}/device/`), methods: ['POST'] }),
+  });
 
   // Every platform route names its operation: count it, then let fault rules have their say.
   app.addHook('preHandler', async (request, reply) => {

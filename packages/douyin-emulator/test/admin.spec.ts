@@ -117,3 +117,31 @@ describe('admin API', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('cross-origin calls (the H5 preview runs tt in a browser)', () => {
+  const preflight = (path: string) =>
+    fetch(h.emulator.url + path, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:10086', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+
+  it('lets a page call the device routes', async () => {
+    const response = await preflight('/__emulator/device/login');
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:10086');
+    const login = await fetch(h.emulator.url + '/__emulator/device/login', {
+      method: 'POST',
+      headers: { origin: 'http://127.0.0.1:10086', 'content-type': 'application/json' },
+      body: JSON.stringify({ appid: APPID, userId: 'alice' }),
+    });
+    expect(login.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:10086');
+  });
+
+  it('gives pages no access to the platform or console routes', async () => {
+    for (const path of ['/__emulator/apps', '/__emulator/issued-secrets', '/api/apps/v2/token']) {
+      expect((await preflight(path)).headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const secrets = await fetch(h.emulator.url + '/__emulator/issued-secrets', { headers: { origin: 'http://127.0.0.1:10086' } });
+    expect(secrets.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

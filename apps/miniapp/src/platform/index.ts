@@ -1,17 +1,15 @@
 import Taro from '@tarojs/taro'
+import { host } from './host'
 import { TtError, toTtError } from './tt-error'
 
 export { TtError, isTtCancel } from './tt-error'
+export { phoneNumberButtonProps } from './host'
+export type { PhoneNumberDetail } from './phone-number'
 
 /**
  * The only place the app calls the host's tt APIs, so every call fails the same way (a
- * `TtError`) and the host can be swapped in one spot.
- *
- * Why the swap matters: Taro's H5 runtime does not implement login, getUserProfile,
- * chooseAddress or requestSubscribeMessage. The H5 preview is meant to call the douyin-emulator's
- * tt object instead; that belongs here, behind `if (process.env.TARO_ENV === 'h5')`, with the
- * emulator loaded inside that branch only. Taro inlines TARO_ENV at build time, so the tt build
- * drops the branch and never carries emulator code. This increment does not import it at all.
+ * `TtError`). The device APIs go through `host` (Taro on Douyin, the emulator's tt in the H5
+ * preview); toasts and modals are Taro's on both.
  */
 
 export interface LoginResult {
@@ -50,32 +48,31 @@ async function call<T>(api: string, run: () => Promise<T>): Promise<T> {
 }
 
 export function login(): Promise<LoginResult> {
-  return call('login', () => Taro.login() as Promise<LoginResult>)
+  return call('login', () => host.login() as Promise<LoginResult>)
 }
 
 /** Must be called synchronously from a tap handler (errNo 21500 otherwise). */
 export function getUserProfile(desc: string): Promise<UserProfileResult> {
-  return call('getUserProfile', () => Taro.getUserProfile({ desc }) as unknown as Promise<UserProfileResult>)
+  return call('getUserProfile', () => host.getUserProfile({ desc }) as Promise<UserProfileResult>)
 }
 
 export function getSystemInfo(): Promise<SystemInfo> {
-  return call('getSystemInfo', () => Taro.getSystemInfo() as unknown as Promise<SystemInfo>)
+  return call('getSystemInfo', () => host.getSystemInfo() as Promise<SystemInfo>)
 }
 
 /** Cancel fails with `103995 chooseAddress:fail cancel` (see `isTtCancel`). */
 export function chooseAddress(): Promise<Taro.chooseAddress.SuccessCallbackResult> {
-  return call('chooseAddress', () => Taro.chooseAddress())
+  return call('chooseAddress', () => host.chooseAddress() as Promise<Taro.chooseAddress.SuccessCallbackResult>)
 }
 
 /** GCJ-02 coordinates; 10201 (privacy refused) and 10202 (scope) are TtErrors with errNo. */
 export function getLocation(): Promise<Taro.getLocation.SuccessCallbackResult> {
-  return call('getLocation', () => Taro.getLocation({ type: 'gcj02' }))
+  return call('getLocation', () => host.getLocation({ type: 'gcj02' }) as Promise<Taro.getLocation.SuccessCallbackResult>)
 }
 
 /** At most 3 ids, one kind only, and only from a tap. */
 export function requestSubscribeMessage(tmplIds: string[]): Promise<Record<string, unknown>> {
-  const run = Taro.requestSubscribeMessage as unknown as (o: { tmplIds: string[] }) => Promise<Record<string, unknown>>
-  return call('requestSubscribeMessage', () => run({ tmplIds }))
+  return call('requestSubscribeMessage', () => host.requestSubscribeMessage({ tmplIds }) as Promise<Record<string, unknown>>)
 }
 
 /** Asks the user to confirm a destructive action; true only when they tap the confirm button. */

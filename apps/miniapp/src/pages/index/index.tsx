@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import Taro, { useLoad } from '@tarojs/taro'
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { checkApiHealth, type ApiStatus } from '../../api/health'
 import { session } from '../../api/session'
 import { toastError } from '../../feedback/toast'
 import { useSessionUser } from '../../hooks/use-session-user'
+import { Avatar } from '../../components/Avatar'
 import './index.css'
 
 const STATUS_TEXT: Record<ApiStatus, string> = {
@@ -52,7 +53,7 @@ export default function Index() {
 
       <View className='card'>
         <View className='index__user'>
-          {user?.avatarUrl ? <Image className='index__avatar' src={user.avatarUrl} /> : <View className='index__avatar' />}
+          <Avatar className='index__avatar' url={user?.avatarUrl} name={user?.nickname} />
           <View>
             <Text className='index__name'>{user?.nickname ?? '未设置昵称'}</Text>
             <Text className='index__login'>{loginText}</Text>

@@ -5,7 +5,8 @@ import { getMe, postPhone } from '../../api/me'
 import { session } from '../../api/session'
 import { toastError, toastSuccess } from '../../feedback/toast'
 import { useSessionUser } from '../../hooks/use-session-user'
-import { phoneRequestFrom, type PhoneEventDetail } from './phone-event'
+import { phoneNumberButtonProps, type PhoneNumberDetail } from '../../platform'
+import { phoneRequestFrom } from './phone-event'
 import './index.css'
 
 export default function Phone() {
@@ -18,10 +19,10 @@ export default function Phone() {
     session.withSession(getMe).then(session.updateUser, toastError)
   })
 
-  function onGetPhoneNumber(event: { detail: PhoneEventDetail }) {
+  function onPhoneNumber(detail: PhoneNumberDetail) {
     let body
     try {
-      body = phoneRequestFrom(event.detail)
+      body = phoneRequestFrom(detail)
     } catch (error) {
       toastError(error)
       return
@@ -45,7 +46,7 @@ export default function Phone() {
         <Text className='card__title'>绑定的手机号</Text>
         <Text className='phone__number'>{user?.phoneMasked ?? '尚未绑定'}</Text>
       </View>
-      <Button className='primary-button' openType='getPhoneNumber' loading={busy} disabled={busy} onGetPhoneNumber={onGetPhoneNumber}>
+      <Button className='primary-button' loading={busy} disabled={busy} {...phoneNumberButtonProps(onPhoneNumber)}>
         {user?.phoneMasked ? '更换手机号' : '授权获取手机号'}
       </Button>
       <Text className='hint'>完整号码只保存在服务端，小程序只显示掩码。</Text>

@@ -1,13 +1,14 @@
 import { useState } from 'react'
 import { useLoad } from '@tarojs/taro'
-import { View, Text, Image, Button } from '@tarojs/components'
+import { View, Text, Button } from '@tarojs/components'
 import { getMe, postProfile } from '../../api/me'
 import { session } from '../../api/session'
 import { toastError, toastSuccess } from '../../feedback/toast'
 import { useSessionUser } from '../../hooks/use-session-user'
 import * as platform from '../../platform'
-import './index.css'
+import { Avatar } from '../../components/Avatar'
 import { InfoRows } from '../../components/InfoRows'
+import './index.css'
 
 const GENDER_TEXT = ['未知', '男', '女']
 
@@ -41,7 +42,7 @@ export default function Profile() {
   return (
     <View className='page'>
       <View className='card profile__card'>
-        {user?.avatarUrl ? <Image className='profile__avatar' src={user.avatarUrl} /> : <View className='profile__avatar' />}
+        <Avatar className='profile__avatar' url={user?.avatarUrl} name={user?.nickname} />
         <Text className='profile__name'>{hasProfile ? user?.nickname : '尚未获取资料'}</Text>
         {hasProfile ? (
           <View className='profile__rows'>
