@@ -68,6 +68,9 @@ async function main(): Promise<void> {
       `Database      ${db.server.description}`,
       `Douyin        ${douyin.description}`,
       `Mini-program  ${REPO_ROOT}/apps/miniapp/dist — open it in Douyin DevTools; rebuilt on change`,
+      douyin.env.DOUYIN_APPS_BASE_URL
+        ? 'H5 preview    http://127.0.0.1:10086 — the same app in a browser, the emulator playing the phone'
+        : 'H5 preview    needs the emulator (unset DOUYIN_APP_SECRET); real Douyin needs a device or DevTools',
       'Stop with Ctrl-C.',
       '',
     ].join('\n'),

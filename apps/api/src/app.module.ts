@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DevicesModule } from './devices/devices.module.js';
 import { DouyinModule } from './douyin/douyin.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HttpDrain } from './lifecycle/http-drain.js';
 import { LocationModule } from './location/location.module.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -21,6 +22,7 @@ import { UsersModule } from './users/users.module.js';
 
 @Module({
   imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, HealthModule, AuthModule, UsersModule, ProfileModule, PhoneModule, DevicesModule, AddressesModule, LocationModule, SubscriptionsModule, NotificationsModule, OpenApiModule],
-  providers: [{ provide: APP_INTERCEPTOR, useClass: ContractInterceptor }],
+  // HttpDrain sits in the root module because its shutdown hooks must run before any other's.
+  providers: [{ provide: APP_INTERCEPTOR, useClass: ContractInterceptor }, HttpDrain],
 })
 export class AppModule {}

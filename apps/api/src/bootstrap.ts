@@ -3,8 +3,12 @@ import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from './config/app-config.js';
 import { ErrorFilter } from './errors/error.filter.js';
+import { replyToFrameworkError } from './errors/framework-errors.js';
+import { HttpDrain, registerDrainHooks } from './lifecycle/http-drain.js';
+import { acceptJsonBodiesOnly } from './http/json-only.js';
 import { AppLogger } from './logging/app-logger.js';
 import { registerRequestLogging } from './logging/request-logging.js';
+import { registerSecurityHeaders } from './security/security-headers.js';
 
 /** A client-supplied request id is kept only when it is short and plain (it goes into logs). */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -12,6 +16,8 @@ const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export function createFastifyAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     logger: false,
+    // Malformed URLs and over-long path parameters get the error envelope too.
+    frameworkErrors: replyToFrameworkError,
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
@@ -21,8 +27,8 @@ export function createFastifyAdapter(): FastifyAdapter {
 
 /**
  * Everything the API needs beyond its modules, applied in one place so `main.ts` and the
- * e2e tests run the same pipeline: error envelope, request ids, body limit, structured logs
- * and graceful shutdown. Call before `app.init()`/`app.listen()`.
+ * e2e tests run the same pipeline: error envelope, request ids, body limit, structured logs,
+ * security headers and graceful shutdown. Call before `app.init()`/`app.listen()`.
  */
 export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
   const config = app.get(AppConfig);
@@ -32,6 +38,9 @@ export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
 
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogging(fastify, logger.pino);
+  acceptJsonBodiesOnly(fastify);
+  registerSecurityHeaders(fastify, { production: config.env === 'production' });
+  registerDrainHooks(fastify, app.get(HttpDrain));
   // Nest registers its routes during init, after this hook is in place.
   fastify.addHook('onRoute', (route) => {
     route.bodyLimit ??= config.http.bodyLimitBytes;
@@ -43,7 +52,21 @@ export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
     if (request.successStatus !== undefined && reply.statusCode < 300) reply.code(request.successStatus);
   });
 
+  // Only the listed browser origins (the H5 preview) may read responses; admin routes stay
+  // out of reach of browsers because `x-admin-key` is not an allowed header.
+  if (config.http.corsOrigins.length) {
+    app.enableCors({
+      origin: [...config.http.corsOrigins],
+      methods: ['GET', 'POST', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+      exposedHeaders: ['x-request-id', 'retry-after'],
+      maxAge: 600,
+    });
+  }
+
   app.useGlobalFilters(new ErrorFilter());
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT: the hooks drain requests and sends (HttpDrain, NotificationQueue), then
+  // the process exits 0 rather than re-raising the signal, so a clean stop reads as one.
+  app.enableShutdownHooks([], { useProcessExit: true });
   return app;
 }

@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ClockModule } from './clock/clock.js';
+import { AppConfig } from './config/app-config.js';
 import { AppConfigModule } from './config/config.module.js';
 import { CryptoModule } from './crypto/crypto.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DouyinModule } from './douyin/douyin.module.js';
+import { armShutdownWatchdog, WATCHDOG_MARGIN_MS } from './lifecycle/shutdown-watchdog.js';
 import { AppLogger } from './logging/app-logger.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
@@ -19,12 +21,13 @@ export class WorkerModule {}
  * `node dist/worker.js` (`pnpm --filter @douyin-kit/api worker`): notification workers without
  * the HTTP API, for deployments that scale sending apart from serving (then set
  * NOTIFY_WORKERS_IN_PROCESS=false on the API instances). SIGTERM/SIGINT stop it gracefully:
- * in-flight sends get time to finish (NotificationQueue.onModuleDestroy).
+ * in-flight sends get up to SHUTDOWN_TIMEOUT_SECONDS to finish (NotificationQueue.onModuleDestroy).
  */
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(AppLogger));
-  app.enableShutdownHooks();
+  app.enableShutdownHooks([], { useProcessExit: true });
+  armShutdownWatchdog(app.get(AppConfig).shutdown.timeoutMs + WATCHDOG_MARGIN_MS);
   app.get(NotificationsWorker).start();
   new Logger('Worker').log('Notification worker running (no HTTP); stop with SIGTERM');
 }

@@ -7,6 +7,7 @@ import { AppModule } from '../src/app.module.js';
 import { bootstrap, createFastifyAdapter } from '../src/bootstrap.js';
 import { AppConfig, parseEnv } from '../src/config/app-config.js';
 import { LOG_CAPTURE } from '../src/logging/logging.module.js';
+import { captureResponses } from './response-capture.js';
 
 export interface RunningApp {
   app: NestFastifyApplication;
@@ -16,22 +17,31 @@ export interface RunningApp {
 }
 
 /**
- * Defaults for every test app: quiet stdout, and a login limit the suites (which log in from
- * 127.0.0.1 hundreds of times) never reach; the rate-limit test passes a low one. Notification
- * workers run only in the apps of the suites that test them (they poll the shared database).
+ * Defaults for every test app: quiet stdout, and login and admin limits the suites (which call
+ * from 127.0.0.1 thousands of times) never reach; the rate-limit tests pass low ones.
+ * Notification workers run only in the apps of the suites that test them (they poll the shared
+ * database).
  */
-const TEST_ENV = { LOG_LEVEL: 'error', LOGIN_RATE_LIMIT_PER_MINUTE: '100000', NOTIFY_WORKERS_IN_PROCESS: 'false' };
+const TEST_ENV = {
+  LOG_LEVEL: 'error',
+  LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+  ADMIN_RATE_LIMIT_PER_MINUTE: '100000',
+  NOTIFY_WORKERS_IN_PROCESS: 'false',
+};
 
 /**
  * One append-mode handle per worker, never closed: Nest's static Logger writes through the
  * last app's logger, so a stream ended when one app closes would break another still running.
  */
 let capture: DestinationStream | undefined;
+/** Every answer of every app of this worker, for the same teardown scan (see response-capture.ts). */
+let responses: DestinationStream | undefined;
 
 /**
  * The real app (same modules, same bootstrap as main.ts) listening on a free local port.
  * `env` overrides environment variables for this instance only. Every log line at every level
- * also goes to this run's capture file, which global teardown scans for secrets.
+ * also goes to this run's capture file, and every response (status, headers, body) to the
+ * response capture: global teardown scans both for secrets.
  * `beforeInit` sees the app after bootstrap, before routes are registered.
  */
 export async function startApp(
@@ -39,6 +49,7 @@ export async function startApp(
   options: { beforeInit?: (app: NestFastifyApplication) => void } = {},
 ): Promise<RunningApp> {
   capture ??= pino.destination({ dest: inject('logCaptureFile'), append: true, sync: true });
+  responses ??= pino.destination({ dest: inject('responseCaptureFile'), append: true, sync: true });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
     .useValue(new AppConfig(parseEnv({ ...process.env, ...TEST_ENV, ...env })))
@@ -46,6 +57,7 @@ export async function startApp(
     .useValue(capture)
     .compile();
   const app = bootstrap(moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter()));
+  captureResponses(app, responses);
   options.beforeInit?.(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

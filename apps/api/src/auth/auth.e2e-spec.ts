@@ -40,6 +40,41 @@ describe('POST /auth/login', () => {
     expect(ZUser.parse(me.body).id).toBe(login.user.id);
   });
 
+  it('gives each login of a user the next key generation and stores the expiry it answers', async () => {
+    const douyinUser = await emulator.createUser();
+    const logins = [];
+    for (let i = 0; i < 2; i++) {
+      const { code } = await emulator.login(douyinUser.id);
+      logins.push(ZLoginResponse.parse((await post('/auth/login', { code })).body));
+    }
+    const rows = await sql<{ key_generation: number; expires_at: Date }>(
+      'SELECT key_generation, expires_at FROM sessions WHERE user_id = $1 ORDER BY key_generation',
+      [logins[0]!.user.id],
+    );
+    expect(rows.map((row) => row.key_generation)).toEqual([1, 2]);
+    expect(rows.map((row) => row.expires_at.toISOString())).toEqual(logins.map((login) => login.expiresAt));
+  });
+
+  it("a returning user's login stores a session usable with its key; a changed unionid is still recorded", async () => {
+    const douyinUser = await emulator.createUser({ nickname: 'Returning' });
+    const first = ZLoginResponse.parse((await post('/auth/login', { code: (await emulator.login(douyinUser.id)).code })).body);
+    // As if the first login had come without a unionid: the next one must record it (the
+    // transaction path), and the one after changes nothing (the returning-user path).
+    await sql('UPDATE users SET union_id = NULL WHERE id = $1', [first.user.id]);
+    const second = ZLoginResponse.parse((await post('/auth/login', { code: (await emulator.login(douyinUser.id)).code })).body);
+    const third = ZLoginResponse.parse((await post('/auth/login', { code: (await emulator.login(douyinUser.id)).code })).body);
+    expect([second.user, third.user]).toEqual([first.user, first.user]);
+    const [user] = await sql<{ union_id: string | null }>('SELECT union_id FROM users WHERE id = $1', [first.user.id]);
+    expect(user!.union_id).toBe(douyinUser.unionid);
+    const sessions = await sql<{ key_generation: number; session_key_encrypted: Buffer | null }>(
+      'SELECT key_generation, session_key_encrypted FROM sessions WHERE user_id = $1 ORDER BY key_generation',
+      [first.user.id],
+    );
+    expect(sessions.map((row) => row.key_generation)).toEqual([1, 2, 3]);
+    expect(sessions.every((row) => row.session_key_encrypted !== null)).toBe(true);
+    expect(ZUser.parse((await get('/me', third.token)).body).id).toBe(first.user.id);
+  });
+
   it('logs in a user who is not logged in to the host app with the anonymous code only', async () => {
     const douyinUser = await emulator.createUser({ loggedIn: false });
     const { code, anonymousCode } = await emulator.login(douyinUser.id);
@@ -165,5 +200,26 @@ describe('sessions', () => {
     const { token } = ZLoginResponse.parse((await post('/auth/login', { code })).body);
     expect((await post('/auth/logout', {}, token)).body).toEqual({ revoked: true });
     expect((await get('/me', token)).status).toBe(401);
+  });
+
+  it('refuses an expired session and a session whose user belongs to another app', async () => {
+    const login = async () => {
+      const { code } = await emulator.login((await emulator.createUser()).id);
+      return ZLoginResponse.parse((await post('/auth/login', { code })).body);
+    };
+    const expired = await login();
+    const otherApp = await login();
+    expect((await get('/me', expired.token)).status).toBe(200);
+    expect((await get('/me', otherApp.token)).status).toBe(200);
+
+    await sql(`UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [expired.user.id]);
+    // Deployments of two mini-programs may share a database: the other one's sessions are not ours.
+    await sql(`UPDATE users SET app_id = 'tt_some_other_app' WHERE id = $1`, [otherApp.user.id]);
+
+    for (const { token } of [expired, otherApp]) {
+      const response = await get('/me', token);
+      expect(response.status).toBe(401);
+      expect(ZErrorEnvelope.parse(response.body).error.code).toBe('UNAUTHENTICATED');
+    }
   });
 });

@@ -2,15 +2,16 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './controllers/auth.controller.js';
-import { LoginRateLimitModule } from './login-rate-limit.js';
+import { RateLimitGuard, RateLimitModule } from './rate-limits.js';
 import { LoginService } from './services/login.service.js';
 import { SessionGuard } from './session.guard.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 @Module({
-  imports: [UsersModule, LoginRateLimitModule],
+  imports: [UsersModule, RateLimitModule],
   controllers: [AuthController],
-  providers: [LoginService, SessionsRepository, { provide: APP_GUARD, useClass: SessionGuard }],
+  // Global guards run in this order: the rate limits before any session or admin key check.
+  providers: [LoginService, SessionsRepository, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: SessionGuard }],
   exports: [SessionsRepository],
 })
 export class AuthModule {}

@@ -44,6 +44,17 @@ describe('LoginSingleFlight', () => {
     expect(await single.run('code-1', work)).toBe('answer-2');
   });
 
+  it('never answers from an expired entry still waiting for the next eviction', async () => {
+    const single = flights();
+    let runs = 0;
+    const work = async () => `answer-${++runs}`;
+    expect(await single.run('code-1', work)).toBe('answer-1'); // kept until 61_000
+    now = 60_500;
+    await single.run('code-2', async () => 'other'); // evicts now; the next eviction is a second away
+    now = 61_200;
+    expect(await single.run('code-1', work)).toBe('answer-2');
+  });
+
   it('forgets failures so a new attempt runs again, and keeps keys apart', async () => {
     const single = flights();
     await expect(single.run('code-1', async () => Promise.reject(new Error('busy')))).rejects.toThrow('busy');

@@ -7,7 +7,12 @@ const DOUYIN = { DOUYIN_APP_ID: 'tt0123456789abcdef', DOUYIN_APP_SECRET: 'app-se
 describe('parseEnv', () => {
   it('needs only DATABASE_URL and defaults the rest for local development', () => {
     const config = new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN }));
-    expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, bodyLimitBytes: 65536 });
+    expect(config.http).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      bodyLimitBytes: 65536,
+      corsOrigins: ['http://127.0.0.1:10086', 'http://localhost:10086'],
+    });
     expect(config.env).toBe('development');
     expect(config.douyin).toEqual({
       appId: 'tt0123456789abcdef',
@@ -16,6 +21,19 @@ describe('parseEnv', () => {
       openBaseUrl: 'https://open.douyin.com',
       timeoutMs: 10_000,
     });
+  });
+
+  it('allows browser origins only when listed, and none by default outside development', () => {
+    const origins = 'https://preview.example.com,http://127.0.0.1:10086';
+    expect(new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, CORS_ORIGINS: origins })).http.corsOrigins).toEqual([
+      'https://preview.example.com',
+      'http://127.0.0.1:10086',
+    ]);
+    expect(new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, NODE_ENV: 'test' })).http.corsOrigins).toEqual([]);
+    expect(new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, CORS_ORIGINS: '' })).http.corsOrigins).toEqual([]);
+    for (const bad of ['*', 'https://a.example/', 'https://a.example/path', 'ftp://a.example']) {
+      expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, CORS_ORIGINS: bad })).toThrow(/CORS_ORIGINS: .* is not an origin/);
+    }
   });
 
   it('coerces numeric variables', () => {

@@ -36,6 +36,27 @@ const ZDataKeys = z
     return keys;
   });
 
+/** `https://a.example,http://127.0.0.1:10086`: exact origins, no paths, no wildcards. */
+const ZOrigins = z.string().transform((raw, ctx) => {
+  const origins = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+      ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin (scheme://host[:port], no path or trailing slash)` });
+      return z.NEVER;
+    }
+  }
+  return origins;
+});
+
+/** Where `pnpm dev` serves the H5 preview (Taro's dev server). */
+export const DEV_H5_ORIGINS = ['http://127.0.0.1:10086', 'http://localhost:10086'];
+
 /** Checked at boot so a bad key fails the start, not the first phone-number request. */
 function isRsaPrivateKey(pem: string): boolean {
   try {
@@ -69,6 +90,18 @@ const ZEnv = z.object({
    * when many users share one address (behind a NAT, or the API behind a proxy without trustProxy).
    */
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /**
+   * Requests per client IP per minute to the admin routes, all together and counted before the
+   * key is checked; more answer 429 RATE_LIMITED. Raise it for a back end that queues more
+   * notifications than that from one address.
+   */
+  ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /**
+   * Browser origins allowed to call the API (comma-separated `scheme://host[:port]`), i.e. the
+   * H5 preview. Mini-programs are not browsers and need no CORS. Unset: the H5 dev server's
+   * origins in development, none (CORS off) otherwise.
+   */
+  CORS_ORIGINS: ZOrigins.optional(),
   /** Largest accepted request body. Douyin payloads are a few KiB. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   /** The mini-program's appid. `pnpm dev` sets it to the local emulator's app when unset. */
@@ -117,6 +150,12 @@ const ZEnv = z.object({
   NOTIFY_RETRY_AFTER_TIMEOUT: ZFlag.default(false),
   /** Per-attempt timeout of a Douyin API call. */
   DOUYIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * After SIGTERM/SIGINT: how long in-flight requests and notification sends get to finish
+   * before they are cut off (sends still running are handed back to the queue) and the process
+   * exits. Keep it below the orchestrator's grace period (Kubernetes: 30 s by default).
+   */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
 }).superRefine((env, ctx) => {
   // Plain HTTP is for the local emulator only: production talks to Douyin over verified TLS.
   if (env.NODE_ENV !== 'production') return;
@@ -151,15 +190,16 @@ export function parseEnv(raw: Record<string, unknown>): TEnv {
 /** The typed configuration the rest of the API injects. */
 export class AppConfig {
   readonly env: TEnv['NODE_ENV'];
-  readonly http: { host: string; port: number; bodyLimitBytes: number };
+  readonly http: { host: string; port: number; bodyLimitBytes: number; corsOrigins: readonly string[] };
   readonly database: { url: string };
   readonly logLevel: TEnv['LOG_LEVEL'];
   readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string; timeoutMs: number; appPrivateKeyPem?: string };
   readonly sessions: { ttlSeconds: number };
-  readonly rateLimits: { loginPerMinute: number };
+  readonly rateLimits: { loginPerMinute: number; adminPerMinute: number };
   readonly encryption: { dataKeys: { id: string; key: Buffer }[]; phoneHashKey: Buffer };
   readonly subscriptions: { templates: readonly ConfiguredTemplate[] };
   readonly admin: { apiKey: string };
+  readonly shutdown: { timeoutMs: number };
   readonly notifications: {
     workersInProcess: boolean;
     concurrency: number;
@@ -171,7 +211,12 @@ export class AppConfig {
 
   constructor(env: TEnv) {
     this.env = env.NODE_ENV;
-    this.http = { host: env.HOST, port: env.PORT, bodyLimitBytes: env.BODY_LIMIT_BYTES };
+    this.http = {
+      host: env.HOST,
+      port: env.PORT,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      corsOrigins: env.CORS_ORIGINS ?? (env.NODE_ENV === 'development' ? DEV_H5_ORIGINS : []),
+    };
     this.database = { url: env.DATABASE_URL };
     this.logLevel = env.LOG_LEVEL;
     this.douyin = {
@@ -183,9 +228,10 @@ export class AppConfig {
       ...(env.DOUYIN_APP_PRIVATE_KEY ? { appPrivateKeyPem: env.DOUYIN_APP_PRIVATE_KEY } : {}),
     };
     this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS };
-    this.rateLimits = { loginPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE };
+    this.rateLimits = { loginPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE, adminPerMinute: env.ADMIN_RATE_LIMIT_PER_MINUTE };
     this.encryption = { dataKeys: env.DATA_ENCRYPTION_KEYS, phoneHashKey: env.PHONE_HASH_KEY };
     this.admin = { apiKey: env.ADMIN_API_KEY };
+    this.shutdown = { timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000 };
     this.notifications = {
       workersInProcess: env.NOTIFY_WORKERS_IN_PROCESS,
       concurrency: env.NOTIFY_WORKER_CONCURRENCY,

@@ -42,8 +42,8 @@ const EMULATOR_DEV_APP_ID = 'tt_emulator_dev_app';
  * senders: v2 for the one-time template (the current API, the common case), v1 for the other.
  */
 export const DEV_SUBSCRIPTION_TEMPLATES: readonly ConfiguredTemplate[] = [
-  { templateId: 'MSG_ONE_TIME_DEV', title: 'Order shipped', kind: 'one_time', api: 'v2', keywords: [] },
-  { templateId: 'MSG_LONG_TERM_DEV', title: 'Service notice', kind: 'long_term', api: 'v1', keywords: [] },
+  { templateId: 'MSG_ONE_TIME_DEV', title: '订单发货通知', kind: 'one_time', api: 'v2', keywords: [] },
+  { templateId: 'MSG_LONG_TERM_DEV', title: '服务进度提醒', kind: 'long_term', api: 'v1', keywords: [] },
 ];
 
 /**

@@ -5,6 +5,7 @@ import { map, type Observable } from 'rxjs';
 import type { ZodType } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { CONTRACT_METADATA, type RouteContract } from './contract.decorator.js';
+import { findUnstorableText } from './storable-text.js';
 
 type Part = 'body' | 'query' | 'params';
 
@@ -32,7 +33,12 @@ export class ContractInterceptor implements NestInterceptor {
 
 function parsePart(part: Part, schema: ZodType, value: unknown): unknown {
   const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
-  if (result.success) return result.data;
+  if (result.success) {
+    const unstorable = findUnstorableText(result.data);
+    if (!unstorable) return result.data;
+    const issue = { path: [part, ...unstorable].join('.'), message: 'must not contain U+0000 or unpaired surrogates' };
+    throw new AppError('VALIDATION_FAILED', `Invalid request ${part}`, { issues: [issue] });
+  }
   const issues = result.error.issues.map((issue) => ({
     path: [part, ...issue.path.map(String)].join('.'),
     message: issue.message,

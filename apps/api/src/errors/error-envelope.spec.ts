@@ -19,6 +19,11 @@ describe('mapError', () => {
       status: 400,
       code: 'MALFORMED_JSON',
     });
+    // The router's own errors quote the URL in their message; the mapped one does not.
+    const badUrl = mapError(Object.assign(new Error("'/x/%E0%A4%A' is not a valid url component"), { code: 'FST_ERR_BAD_URL' }));
+    expect(badUrl).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(badUrl?.message).not.toContain('%E0');
+    expect(mapError(Object.assign(new Error('x'), { code: 'FST_ERR_MAX_PARAM_LENGTH' }))).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
   });
 
   it('prefers the Fastify error Nest wraps as the cause of an HttpException', () => {

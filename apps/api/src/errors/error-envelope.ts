@@ -17,6 +17,9 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { code: TErrorCode; message: string 
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send application/json' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'VALIDATION_FAILED', message: 'Bad content-length' },
   FST_ERR_CTP_INVALID_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Bad content-type' },
+  // Raised by the router (see framework-errors.ts); their own messages quote the whole URL.
+  FST_ERR_BAD_URL: { code: 'VALIDATION_FAILED', message: 'The URL is not valid percent-encoded UTF-8' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'VALIDATION_FAILED', message: 'A path parameter is too long' },
 };
 
 const HTTP_STATUS_CODES: Record<number, TErrorCode> = {

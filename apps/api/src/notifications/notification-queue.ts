@@ -1,11 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { AppConfig } from '../config/app-config.js';
+import { AppError } from '../errors/app-error.js';
 import type { Prisma } from '../generated/prisma/client.js';
+import { settleWithin } from '../lifecycle/settle-within.js';
 import { queueNames, transactionDb, type SendJobData } from './notification-jobs.js';
-
-/** How long shutdown waits for in-flight sends before failing them back to the queue. */
-const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 /**
  * The notification job queue: pg-boss in its own `pgboss` schema of the API's database, so a
@@ -19,6 +18,8 @@ export class NotificationQueue implements OnModuleDestroy {
   private starting: Promise<PgBoss> | undefined;
   /** Set once shutdown began: nothing starts any more. */
   stopping = false;
+  /** The job handlers running in this process (settled, never rejecting): shutdown waits for them. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly config: AppConfig) {
     this.names = queueNames(config.douyin.appId);
@@ -59,7 +60,7 @@ export class NotificationQueue implements OnModuleDestroy {
    * a job can only ever exist once per notification.
    */
   async enqueue(tx: Prisma.TransactionClient, notificationId: string): Promise<void> {
-    const boss = await this.start();
+    const boss = await this.bossForEnqueue();
     const data: SendJobData = { notificationId };
     const id = await boss.send(this.names.send, data, { id: notificationId, ...this.jobOptions(), db: transactionDb(tx) });
     if (!id) throw new Error(`queue ${this.names.send} refused the job (queue missing?)`);
@@ -73,15 +74,16 @@ export class NotificationQueue implements OnModuleDestroy {
     const boss = await this.start();
     const options = { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true as const };
     for (let i = 0; i < this.config.notifications.concurrency; i++) {
-      await boss.work<SendJobData>(this.names.send, options, async ([job]) => job && onSend(job));
+      await boss.work<SendJobData>(this.names.send, options, async ([job]) => job && this.track(onSend(job)));
     }
-    await boss.work<SendJobData>(this.names.dead, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => job && onDead(job));
+    await boss.work<SendJobData>(this.names.dead, { batchSize: 1, pollingIntervalSeconds: 2 }, async ([job]) => job && this.track(onDead(job)));
   }
 
   /**
-   * Graceful stop: no new fetches, in-flight sends get SHUTDOWN_TIMEOUT_MS to finish; pg-boss
-   * then fails what is left, which retries elsewhere (and a retry of a send that was in flight
-   * ends as outcome unknown rather than a second send).
+   * Graceful stop (SHUTDOWN_TIMEOUT_SECONDS): no new fetches, and the sends in flight get until
+   * the deadline to finish. pg-boss then fails what is left back to the queue (another worker
+   * retries it; a retry of a send that was in flight ends as outcome unknown, never a second
+   * send). The database pool stays open until this returns (PrismaService disconnects later).
    */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
@@ -92,7 +94,41 @@ export class NotificationQueue implements OnModuleDestroy {
     } catch {
       return;
     }
-    await boss.stop({ graceful: true, timeout: SHUTDOWN_TIMEOUT_MS, wait: true });
+    const { timeoutMs } = this.config.shutdown;
+    const deadline = Date.now() + timeoutMs;
+    // A failure here (the database gone) must not stop the rest of the shutdown.
+    await boss.stop({ graceful: true, timeout: timeoutMs, wait: true }).catch((error: unknown) => {
+      this.logger.error(`pg-boss did not stop cleanly: ${error instanceof Error ? error.message : 'unknown error'}`);
+    });
+    // pg-boss counts a job as in flight only once its fetch has returned: a fetch still on the
+    // wire when it stopped hands its job to the handler after that, within the same turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!(await settleWithin(Promise.all(this.running), deadline - Date.now()))) {
+      this.logger.warn(`${this.running.size} notification job handler(s) still running at the shutdown deadline; their jobs go back to the queue`);
+    }
+  }
+
+  /**
+   * The pg-boss instance to add a job with. During shutdown a request still in flight may queue
+   * one: the insert runs in the request's own transaction, so a stopped instance still does
+   * (its pool is not used) and the job waits for the next worker. Only an instance that never
+   * started cannot be started any more.
+   */
+  private bossForEnqueue(): Promise<PgBoss> {
+    if (this.stopping && !this.starting) {
+      return Promise.reject(new AppError('NOT_READY', 'The server is shutting down: retry, another instance will answer', { retryAfterSeconds: 1 }));
+    }
+    return this.starting ?? this.start();
+  }
+
+  private track(handler: Promise<void>): Promise<void> {
+    const settled = handler.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.add(settled);
+    void settled.then(() => this.running.delete(settled));
+    return handler;
   }
 
   /**

@@ -4,8 +4,8 @@ import { classifySendError, OUTCOME_UNKNOWN } from './send-outcome.js';
 const apiError = (errNo: number) =>
   new DouyinApiError({ operation: 'notify_v1', endpoint: '/notify', errNo, platformMessage: 'x', logId: 'log-1', httpStatus: 200, raw: {} });
 
-const transport = (mayHaveReachedServer: boolean, kind: 'network' | 'timeout' = 'network') =>
-  new DouyinTransportError({ operation: 'notify_v2', endpoint: '/notify', kind, mayHaveReachedServer, code: 'ECONNRESET', detail: 'd' });
+const transport = (mayHaveReachedServer: boolean, kind: 'network' | 'timeout' = 'network', operation = 'notify_v2') =>
+  new DouyinTransportError({ operation, endpoint: '/notify', kind, mayHaveReachedServer, code: 'ECONNRESET', detail: 'd' });
 
 describe('classifySendError', () => {
   it('retries answers that certainly delivered nothing and may pass later', () => {
@@ -25,6 +25,15 @@ describe('classifySendError', () => {
   it('retries a connection that never opened, never one that may have delivered', () => {
     expect(classifySendError(transport(false))).toMatchObject({ decision: 'retry', code: 'transport_network' });
     expect(classifySendError(transport(true, 'timeout'))).toMatchObject({ decision: 'unknown', code: OUTCOME_UNKNOWN });
+  });
+
+  it('retries when the token fetch before the send lost its connection: the message never left', () => {
+    for (const operation of ['app_access_token', 'client_token']) {
+      for (const kind of ['network', 'timeout'] as const) {
+        expect(classifySendError(transport(true, kind, operation)), `${operation} ${kind}`).toMatchObject({ decision: 'retry', code: `transport_${kind}` });
+      }
+    }
+    expect(classifySendError(transport(true, 'network', 'notify_v1')).decision).toBe('unknown');
   });
 
   it('re-sends a timed-out long-term message only when NOTIFY_RETRY_AFTER_TIMEOUT is on, never a one-time one', () => {

@@ -37,6 +37,12 @@ const RETRYABLE_KINDS: ReadonlySet<DouyinApiErrorKind> = new Set<DouyinApiErrorK
 // Everything else is final: not_subscribed, content_rejected, bad_request, banned,
 // capability_missing, quota_exhausted (a daily quota outlasts any retry window), unknown.
 
+/**
+ * The client operations that carry the message. A send also fetches a token first (the app
+ * access token for v1, the client_token for v2), and only these two can have delivered anything.
+ */
+const SEND_OPERATIONS: ReadonlySet<string> = new Set(['notify_v1', 'notify_v2']);
+
 export interface SendPolicy {
   /**
    * NOTIFY_RETRY_AFTER_TIMEOUT: send a long-term message again when the previous attempt timed
@@ -61,6 +67,10 @@ export function classifySendError(error: unknown, policy: SendPolicy = { retryAf
     const code = `transport_${error.kind}`;
     // The connection never opened (refused, DNS, connect timeout): nothing left this process.
     if (!error.mayHaveReachedServer) return { decision: 'retry', code, message: `Douyin unreachable (${error.code ?? error.kind})` };
+    // The call that failed was the token fetch before the send: the message never left.
+    if (!SEND_OPERATIONS.has(error.operation)) {
+      return { decision: 'retry', code, message: `Douyin ${error.operation} failed before the send (${error.kind}${error.code ? ` ${error.code}` : ''}): not sent` };
+    }
     if (error.kind === 'timeout' && policy.retryAfterTimeout && policy.kind === 'long_term') {
       return { decision: 'retry', code, message: 'No answer from Douyin in time: sent again (NOTIFY_RETRY_AFTER_TIMEOUT)' };
     }
@@ -71,6 +81,7 @@ export function classifySendError(error: unknown, policy: SendPolicy = { retryAf
     };
   }
   // Anything else (the token store's database, a bug) fails before the request is made: the
-  // client's transport is the only place a send can happen, and it throws DouyinTransportError.
+  // client's transport is the only place a send can happen, and it throws DouyinTransportError
+  // naming the notify operation.
   return { decision: 'retry', code: 'internal', message: `Send did not start (${error instanceof Error ? error.name : 'unknown error'})` };
 }

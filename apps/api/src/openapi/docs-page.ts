@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -21,6 +22,11 @@ export function openDocsAsset(file: DocsAsset): Readable {
   return createReadStream(join(ASSET_DIR, file));
 }
 
+/** The page's one inline script; the CSP allows exactly this text by its hash. */
+const INIT_SCRIPT = `
+    window.ui = SwaggerUIBundle({ url: '/docs/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true });
+  `;
+
 export const DOCS_PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -34,9 +40,25 @@ export const DOCS_PAGE = `<!doctype html>
   <noscript>The OpenAPI document: <a href="/docs/openapi.json">/docs/openapi.json</a></noscript>
   <div id="swagger-ui"></div>
   <script src="/docs/assets/swagger-ui-bundle.js"></script>
-  <script>
-    window.ui = SwaggerUIBundle({ url: '/docs/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true });
-  </script>
+  <script>${INIT_SCRIPT}</script>
 </body>
 </html>
 `;
+
+/**
+ * The Swagger UI page's CSP: exactly what it needs, all from this origin (checked in Chromium,
+ * operations expanded, with no violation reported): its bundle and the init script above (by
+ * hash, so no other inline script runs), its stylesheet (its components set styles through the
+ * DOM, which CSP allows, so no 'unsafe-inline'), the `data:` SVG icons of that stylesheet, and
+ * fetches of the OpenAPI document and of "Try it out". No framing, plugins, forms or <base>.
+ */
+export const DOCS_PAGE_CSP = [
+  "default-src 'none'",
+  `script-src 'self' 'sha256-${createHash('sha256').update(INIT_SCRIPT).digest('base64')}'`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');

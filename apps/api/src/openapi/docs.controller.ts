@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { z } from 'zod';
 import { Contract } from '../contract/contract.decorator.js';
-import { DOCS_ASSETS, DOCS_PAGE, openDocsAsset, type DocsAsset } from './docs-page.js';
+import { DOCS_ASSETS, DOCS_PAGE, DOCS_PAGE_CSP, openDocsAsset, type DocsAsset } from './docs-page.js';
 import { OpenApiService } from './openapi.service.js';
 
 const ZAssetParams = z.object({ file: z.enum(Object.keys(DOCS_ASSETS) as [DocsAsset, ...DocsAsset[]]) });
@@ -12,6 +12,8 @@ export class DocsController {
 
   @Get()
   @Header('content-type', 'text/html; charset=utf-8')
+  // Replaces the API's deny-all CSP (set in onRequest) for this one HTML page.
+  @Header('content-security-policy', DOCS_PAGE_CSP)
   @Contract({ summary: 'API documentation (Swagger UI)', auth: 'public' })
   page(): string {
     return DOCS_PAGE;

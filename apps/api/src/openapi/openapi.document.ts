@@ -73,8 +73,10 @@ export function buildOpenApiDocument(routes: DiscoveredRoute[], info: { title: s
 
 function errorCodesOf(route: DiscoveredRoute, session: boolean): TErrorCode[] {
   const codes = new Set((route.contract?.errors ?? []) as TErrorCode[]);
-  // Any session route can answer 401; the contracts need not repeat it.
+  // Any session route can answer 401, any admin route 429 (rate-limits.ts); the contracts
+  // need not repeat it.
   if (session) codes.add('UNAUTHENTICATED');
+  if (route.contract?.auth === 'admin') codes.add('RATE_LIMITED');
   return [...codes].filter((code) => code in ERROR_CODES);
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
+import type { UserOutputRow } from './outputs/user.output.js';
 import { mergeAnonymousUser } from './user-merge.js';
 
 type Tx = Prisma.TransactionClient;
@@ -13,12 +14,45 @@ export interface LoginIdentity {
   anonymousOpenId?: string;
 }
 
+/** The columns of a UserOutputRow, named as its fields, for the pg pool's reads. */
+const OUTPUT_COLUMNS = `id, open_id AS "openId", nickname, avatar_url AS "avatarUrl", gender, country, province, city,
+  phone_masked AS "phoneMasked", created_at AS "createdAt"`;
+
 @Injectable()
 export class UsersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  findById(id: string): Promise<User | null> {
-    return this.prisma.user.findUnique({ where: { id } });
+  /**
+   * The public columns of a user (GET /me, on every app start): a prepared statement on the pg
+   * pool rather than Prisma's runtime, for the same reason as the session lookup (`pnpm bench`).
+   */
+  async findOutputRowById(id: string): Promise<UserOutputRow | null> {
+    const { rows } = await this.prisma.pool.query<UserOutputRow>({
+      name: 'users.findOutputRowById',
+      text: `SELECT ${OUTPUT_COLUMNS} FROM users WHERE id = $1`,
+      values: [id],
+    });
+    return rows[0] ?? null;
+  }
+
+  /**
+   * The user of a login that changes nothing on the users table, or null when it would (a new
+   * user, an anonymous user to merge, a new unionid): the returning user's everyday login,
+   * which then needs no transaction (LoginService). The same decisions as upsertFromLogin make,
+   * read in one prepared statement.
+   */
+  async findSettledLoginUser(identity: LoginIdentity): Promise<UserOutputRow | null> {
+    const { appId, openId, unionId, anonymousOpenId } = identity;
+    if (!openId) return null;
+    const { rows } = await this.prisma.pool.query<UserOutputRow & { unionId: string | null }>({
+      name: 'users.findSettledLoginUser',
+      text: `SELECT ${OUTPUT_COLUMNS}, union_id AS "unionId"
+             FROM users WHERE app_id = $1 AND (open_id = $2 OR anonymous_open_id = $3) LIMIT 2`,
+      values: [appId, openId, anonymousOpenId ?? null],
+    });
+    const [user, other] = rows;
+    const settled = user !== undefined && other === undefined && user.openId === openId && (!unionId || unionId === user.unionId);
+    return settled ? user : null;
   }
 
   /**
@@ -39,10 +73,13 @@ export class UsersRepository {
         update: {},
       });
     }
-    const [real, anonymous] = await Promise.all([
-      tx.user.findUnique({ where: { appId_openId: { appId, openId } } }),
-      anonymousOpenId ? tx.user.findUnique({ where: { appId_anonymousOpenId: { appId, anonymousOpenId } } }) : null,
-    ]);
+    // One statement for both identities: this runs on every login (found by `pnpm bench`).
+    const found = await tx.user.findMany({
+      where: { appId, OR: [{ openId }, ...(anonymousOpenId ? [{ anonymousOpenId }] : [])] },
+      take: 2,
+    });
+    const real = found.find((user) => user.openId === openId);
+    const anonymous = anonymousOpenId ? found.find((user) => user.anonymousOpenId === anonymousOpenId) : undefined;
     const union = unionId ? { unionId } : {};
     if (!real) {
       return anonymous

@@ -1,9 +1,9 @@
-import { Body, Controller, Headers, Post, UseGuards } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ZLoginRequest, ZLoginResponse, ZLogoutResponse, type TLoginRequest, type TLoginResponse, type TLogoutResponse } from '@douyin-kit/contracts';
 import { Clock } from '../../clock/clock.js';
 import { Contract } from '../../contract/contract.decorator.js';
 import { Caller, type AuthContext } from '../auth-context.js';
+import { LoginRateLimit } from '../rate-limits.js';
 import { LoginService } from '../services/login.service.js';
 import { SessionsRepository } from '../sessions.repository.js';
 
@@ -16,7 +16,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
-  @UseGuards(ThrottlerGuard)
+  @LoginRateLimit()
   @Contract({
     summary: 'Exchange the codes from tt.login for a session',
     auth: 'public',

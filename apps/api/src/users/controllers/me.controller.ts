@@ -13,7 +13,7 @@ export class MeController {
   @Get()
   @Contract({ summary: 'The calling user', response: ZUser, errors: ['UNAUTHENTICATED'] })
   async me(@Caller() caller: AuthContext): Promise<TUser> {
-    const user = await this.users.findById(caller.userId);
+    const user = await this.users.findOutputRowById(caller.userId);
     // A session outliving its user means the user was deleted: the session is as good as gone.
     if (!user) throw new AppError('UNAUTHENTICATED', 'This session no longer has a user: log in again');
     return toUserOutput(user);

@@ -1,8 +1,14 @@
 import type { TUser } from '@douyin-kit/contracts';
 import type { User } from '../../generated/prisma/client.js';
 
+/** The columns the public shape is made of (no secret column among them). */
+export type UserOutputRow = Pick<
+  User,
+  'id' | 'openId' | 'nickname' | 'avatarUrl' | 'gender' | 'country' | 'province' | 'city' | 'phoneMasked' | 'createdAt'
+>;
+
 /** Maps a row to the public shape; secret columns are never read here. */
-export function toUserOutput(user: User): TUser {
+export function toUserOutput(user: UserOutputRow): TUser {
   return {
     id: user.id,
     isAnonymous: user.openId === null,
