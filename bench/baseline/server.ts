@@ -1,0 +1,141 @@
+/**
+ * The bench's yardstick: the least code that does what the API's POST /auth/login and GET /me
+ * do, on bare Fastify + pg. Same emulator, same database server, same work per request:
+ * - login: code2session (fetch, same host and endpoint as the API's client), a 256-bit token
+ *   stored as its SHA-256, the session_key sealed with AES-256-GCM, the user found or created
+ *   (by openid, taking over an anonymous user of the device like the API; the API's full merge
+ *   of an anonymous user's rows into an existing user is left out: the bench never has one),
+ *   and a session row with the next key generation;
+ * - /me: bearer token → SHA-256 → live session of this app → user, in the API's two steps.
+ * What it leaves out is what the API adds on top: contracts, request ids, access logs, rate
+ * limit, retry-safe logins, error mapping. That difference is what the bench measures.
+ *
+ * Env: BASELINE_DATABASE_URL, DOUYIN_APP_ID, DOUYIN_APP_SECRET, DOUYIN_APPS_BASE_URL,
+ * DATA_ENCRYPTION_KEYS (`id:base64`, first key used). Prints `{"url": …}` once listening.
+ */
+import Fastify from 'fastify';
+import pg from 'pg';
+import { code2session, type Code2SessionResult } from './code2session.js';
+import { hashToken, newToken, sealer } from './crypto.js';
+
+const env = process.env;
+const appId = env.DOUYIN_APP_ID!;
+const appsBaseUrl = env.DOUYIN_APPS_BASE_URL!;
+const appSecret = env.DOUYIN_APP_SECRET!;
+const seal = sealer(env.DATA_ENCRYPTION_KEYS!);
+const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+// The pg driver's default pool size, which is also what the API's Prisma adapter gets.
+const pool = new pg.Pool({ connectionString: env.BASELINE_DATABASE_URL, max: 10 });
+
+interface UserRow {
+  id: string;
+  open_id: string | null;
+  union_id: string | null;
+  nickname: string | null;
+  avatar_url: string | null;
+  gender: number | null;
+  country: string | null;
+  province: string | null;
+  city: string | null;
+  phone_masked: string | null;
+  created_at: Date;
+}
+
+const app = Fastify({ logger: false });
+
+function fail(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+app.post('/auth/login', async (request, reply) => {
+  const body = (request.body ?? {}) as { code?: unknown; anonymousCode?: unknown };
+  const code = typeof body.code === 'string' && body.code ? body.code : undefined;
+  const anonymousCode = typeof body.anonymousCode === 'string' && body.anonymousCode ? body.anonymousCode : undefined;
+  if (!code && !anonymousCode) return reply.code(400).send(fail('VALIDATION_FAILED', 'code or anonymousCode is required'));
+
+  const identity = await code2session(appsBaseUrl, { appId, appSecret, code, anonymousCode });
+  if (identity.errNo !== 0) return reply.code(identity.errNo === 40018 || identity.errNo === 40019 ? 400 : 502).send(fail('LOGIN_CODE_INVALID', 'login failed'));
+  const token = newToken();
+  const sealed = identity.sessionKey ? seal(identity.sessionKey) : null;
+  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const user = await findOrCreateUser(identity);
+  await pool.query(
+    `INSERT INTO sessions (user_id, token_hash, session_key_encrypted, session_key_key_id, key_generation, expires_at, user_agent)
+     VALUES ($1, $2, $3, $4, (SELECT coalesce(max(key_generation), 0) + 1 FROM sessions WHERE user_id = $1), $5, $6)`,
+    [user.id, hashToken(token), sealed?.blob ?? null, sealed?.keyId ?? null, expiresAt, request.headers['user-agent']?.slice(0, 512) ?? null],
+  );
+  return { token, expiresAt: expiresAt.toISOString(), user: toOutput(user) };
+});
+
+app.get('/me', async (request, reply) => {
+  const match = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(request.headers.authorization ?? '');
+  if (!match) return reply.code(401).send(fail('UNAUTHENTICATED', 'Send Authorization: Bearer <token>'));
+  const { rows: sessions } = await pool.query<{ user_id: string; app_id: string }>(
+    `SELECT s.user_id, u.app_id FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
+    [hashToken(match[1]!), new Date()],
+  );
+  const session = sessions[0];
+  if (!session || session.app_id !== appId) return reply.code(401).send(fail('UNAUTHENTICATED', 'Session is unknown, expired or revoked'));
+  const { rows: users } = await pool.query<UserRow>('SELECT * FROM users WHERE id = $1', [session.user_id]);
+  if (!users[0]) return reply.code(401).send(fail('UNAUTHENTICATED', 'This session no longer has a user'));
+  return toOutput(users[0]);
+});
+
+async function findOrCreateUser(identity: Code2SessionResult): Promise<UserRow> {
+  const { openId, unionId, anonymousOpenId } = identity;
+  if (!openId) {
+    const { rows: anonymousUser } = await pool.query<UserRow>(
+      `INSERT INTO users (app_id, anonymous_open_id) VALUES ($1, $2)
+       ON CONFLICT (app_id, anonymous_open_id) DO UPDATE SET app_id = EXCLUDED.app_id RETURNING *`,
+      [appId, anonymousOpenId],
+    );
+    return anonymousUser[0]!;
+  }
+  const { rows } = await pool.query<UserRow & { anonymous_open_id: string | null }>(
+    'SELECT * FROM users WHERE app_id = $1 AND (open_id = $2 OR anonymous_open_id = $3)',
+    [appId, openId, anonymousOpenId || null],
+  );
+  const real = rows.find((row) => row.open_id === openId);
+  if (real) {
+    if (!unionId || unionId === real.union_id) return real;
+    return (await pool.query<UserRow>('UPDATE users SET union_id = $2, updated_at = now() WHERE id = $1 RETURNING *', [real.id, unionId])).rows[0]!;
+  }
+  const anonymous = rows.find((row) => row.anonymous_open_id === anonymousOpenId);
+  if (anonymous) {
+    const { rows: updated } = await pool.query<UserRow>(
+      'UPDATE users SET open_id = $2, union_id = $3, anonymous_open_id = NULL, updated_at = now() WHERE id = $1 RETURNING *',
+      [anonymous.id, openId, unionId || null],
+    );
+    return updated[0]!;
+  }
+  // Two first logins of one user racing: the loser's insert does nothing and it reads the winner's row.
+  const { rows: inserted } = await pool.query<UserRow>(
+    'INSERT INTO users (app_id, open_id, union_id) VALUES ($1, $2, $3) ON CONFLICT (app_id, open_id) DO NOTHING RETURNING *',
+    [appId, openId, unionId || null],
+  );
+  return inserted[0] ?? (await pool.query<UserRow>('SELECT * FROM users WHERE app_id = $1 AND open_id = $2', [appId, openId])).rows[0]!;
+}
+
+function toOutput(user: UserRow) {
+  return {
+    id: user.id,
+    isAnonymous: user.open_id === null,
+    nickname: user.nickname,
+    avatarUrl: user.avatar_url,
+    gender: user.gender === 0 || user.gender === 1 || user.gender === 2 ? user.gender : null,
+    country: user.country,
+    province: user.province,
+    city: user.city,
+    phoneMasked: user.phone_masked,
+    createdAt: user.created_at.toISOString(),
+  };
+}
+
+await app.listen({ port: 0, host: '127.0.0.1' });
+const address = app.server.address();
+console.log(JSON.stringify({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` }));
+
+process.once('SIGTERM', () => {
+  void app.close().then(() => pool.end()).then(() => process.exit(0));
+});
