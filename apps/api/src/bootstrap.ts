@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { z } from 'zod';
 import { AppConfig } from './config/app-config.js';
 import { ErrorFilter } from './errors/error.filter.js';
 import { replyToFrameworkError } from './errors/framework-errors.js';
@@ -32,6 +33,9 @@ export function createFastifyAdapter(): FastifyAdapter {
  */
 export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
   const config = app.get(AppConfig);
+  // The contracts are zod/mini (it keeps the mini-program small), which loads no locale:
+  // without this, every validation issue would read just "Invalid input".
+  z.config(z.locales.en());
   // JSON lines with the request id and secrets redacted; LOG_LEVEL filters inside it.
   const logger = app.get(AppLogger);
   app.useLogger(logger);

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** How many addresses one user may keep; `ADDRESS_LIMIT_REACHED` beyond it. */
 export const MAX_ADDRESSES_PER_USER = 50;
 
-const ZText = (max: number) => z.string().trim().min(1).max(max);
+const ZText = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /**
  * `POST /me/addresses`: the result of `tt.chooseAddress`, passed as is. `errMsg` and the
@@ -18,28 +18,28 @@ export const ZAddressRequest = z.object({
   provinceName: ZText(64),
   cityName: ZText(64),
   /** Empty for cities without counties (e.g. 东莞市). */
-  countyName: z.string().trim().max(64),
+  countyName: z.string().check(z.trim(), z.maxLength(64)),
   /** Street, building and room. */
   detailInfo: ZText(512),
   /** e.g. `chooseAddress:ok`; ignored. */
-  errMsg: z.string().max(256).optional(),
+  errMsg: z.optional(z.string().check(z.maxLength(256))),
   /** Ignored: not part of Douyin's documented result. */
-  postalCode: z.string().max(32).optional(),
+  postalCode: z.optional(z.string().check(z.maxLength(32))),
   /** Ignored: not part of Douyin's documented result. */
-  nationalCode: z.string().max(32).optional(),
+  nationalCode: z.optional(z.string().check(z.maxLength(32))),
 });
 export type TAddressRequest = z.infer<typeof ZAddressRequest>;
 
 /** A stored address of the calling user. */
 export const ZAddress = z.object({
-  id: z.string().uuid(),
+  id: z.uuid(),
   userName: z.string(),
   telNumber: z.string(),
   provinceName: z.string(),
   cityName: z.string(),
   countyName: z.string(),
   detailInfo: z.string(),
-  createdAt: z.string().datetime(),
+  createdAt: z.iso.datetime(),
 });
 export type TAddress = z.infer<typeof ZAddress>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Every error code the API can answer with, and the HTTP status it travels with.
@@ -91,7 +91,7 @@ export const ZErrorEnvelope = z.object({
     message: z.string(),
     /** Correlates with the server's logs. */
     requestId: z.string(),
-    details: z.unknown().optional(),
+    details: z.optional(z.unknown()),
   }),
 });
 export type TErrorEnvelope = z.infer<typeof ZErrorEnvelope>;

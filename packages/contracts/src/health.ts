@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** `GET /health`: the process is alive. Never touches the database. */
 export const ZHealthResponse = z.object({
   status: z.literal('ok'),
-  uptimeSeconds: z.number().nonnegative(),
+  uptimeSeconds: z.number().check(z.nonnegative()),
 });
 export type THealthResponse = z.infer<typeof ZHealthResponse>;
 

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** A reading getLocation may omit or send as null. Negative accuracy/speed means unknown (iOS). */
-const ZReading = (min: number, max: number) => z.number().min(min).max(max).nullish();
+const ZReading = (min: number, max: number) => z.nullish(z.number().check(z.gte(min), z.lte(max)));
 
 /**
  * `POST /me/location`: the result of `tt.getLocation({type: 'gcj02'})`, passed as is.
@@ -10,9 +10,9 @@ const ZReading = (min: number, max: number) => z.number().min(min).max(max).null
  */
 export const ZLocationRequest = z.object({
   /** Degrees, GCJ-02. */
-  latitude: z.number().min(-90).max(90),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
   /** Degrees, GCJ-02. */
-  longitude: z.number().min(-180).max(180),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
   /** Metres above sea level. */
   altitude: ZReading(-20_000, 100_000),
   /** Metres; negative means unknown and is stored as null. */
@@ -24,13 +24,13 @@ export const ZLocationRequest = z.object({
   /** Metres per second; negative means unknown and is stored as null. */
   speed: ZReading(-1, 100_000),
   /** Ignored. */
-  city: z.string().max(64).optional(),
+  city: z.optional(z.string().check(z.maxLength(64))),
   /** Ignored. */
-  province: z.string().max(64).optional(),
+  province: z.optional(z.string().check(z.maxLength(64))),
   /** Ignored. */
-  district: z.string().max(64).optional(),
+  district: z.optional(z.string().check(z.maxLength(64))),
   /** e.g. `getLocation:ok`; ignored. */
-  errMsg: z.string().max(256).optional(),
+  errMsg: z.optional(z.string().check(z.maxLength(256))),
 });
 export type TLocationRequest = z.infer<typeof ZLocationRequest>;
 
@@ -40,12 +40,12 @@ export const ZLocation = z.object({
   longitude: z.number(),
   /** Always `gcj02` (the coordinate system getLocation is asked for). */
   coordinateSystem: z.literal('gcj02'),
-  altitude: z.number().nullable(),
-  accuracy: z.number().nullable(),
-  verticalAccuracy: z.number().nullable(),
-  horizontalAccuracy: z.number().nullable(),
-  speed: z.number().nullable(),
+  altitude: z.nullable(z.number()),
+  accuracy: z.nullable(z.number()),
+  verticalAccuracy: z.nullable(z.number()),
+  horizontalAccuracy: z.nullable(z.number()),
+  speed: z.nullable(z.number()),
   /** When the server received it (the client's clock is not trusted). */
-  recordedAt: z.string().datetime(),
+  recordedAt: z.iso.datetime(),
 });
 export type TLocation = z.infer<typeof ZLocation>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ZTemplateId } from './subscriptions.js';
 
 /** Longest keyword value accepted; Douyin does not document one, templates show short texts. */
@@ -6,8 +6,8 @@ export const MAX_NOTIFICATION_VALUE_LENGTH = 256;
 
 /** Who receives the message: our user id, or the user's openid in this app. */
 export const ZNotificationRecipient = z.union([
-  z.object({ id: z.uuid() }).strict(),
-  z.object({ openId: z.string().min(1).max(128) }).strict(),
+  z.strictObject({ id: z.uuid() }),
+  z.strictObject({ openId: z.string().check(z.minLength(1), z.maxLength(128)) }),
 ]);
 export type TNotificationRecipient = z.infer<typeof ZNotificationRecipient>;
 
@@ -20,11 +20,11 @@ export const ZSendNotificationRequest = z.object({
   user: ZNotificationRecipient,
   templateId: ZTemplateId,
   /** Keyword label → plain text, e.g. `{"物品名称": "耳机"}`. */
-  data: z.record(z.string().min(1).max(64), z.string().trim().min(1).max(MAX_NOTIFICATION_VALUE_LENGTH)),
+  data: z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_NOTIFICATION_VALUE_LENGTH))),
   /** Mini-program page (with query) opened when the user taps the message. */
-  page: z.string().min(1).max(512).optional(),
+  page: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
   /** Chosen by the caller, e.g. `order-42-shipped`. */
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1 to 128 of A-Z a-z 0-9 . _ : -'),
+  idempotencyKey: z.string().check(z.regex(/^[A-Za-z0-9._:-]{1,128}$/, 'must be 1 to 128 of A-Z a-z 0-9 . _ : -')),
 });
 export type TSendNotificationRequest = z.infer<typeof ZSendNotificationRequest>;
 
@@ -43,13 +43,13 @@ export const ZNotification = z.object({
   idempotencyKey: z.string(),
   status: ZNotificationStatus,
   /** Send attempts made so far. */
-  attempts: z.number().int(),
+  attempts: z.int(),
   /** Douyin's kind or number of the last failure (e.g. `rate_limited`, `1008`), or ours. */
-  lastErrorCode: z.string().nullable(),
-  lastError: z.string().nullable(),
+  lastErrorCode: z.nullable(z.string()),
+  lastError: z.nullable(z.string()),
   /** Douyin's log_id of the last call, for support tickets. */
-  lastLogId: z.string().nullable(),
-  sentAt: z.iso.datetime().nullable(),
+  lastLogId: z.nullable(z.string()),
+  sentAt: z.nullable(z.iso.datetime()),
   createdAt: z.iso.datetime(),
 });
 export type TNotification = z.infer<typeof ZNotification>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** tt.requestSubscribeMessage takes at most this many template ids per call. */
 export const MAX_TEMPLATES_PER_SUBSCRIBE = 3;
@@ -12,8 +12,10 @@ const RESULT_FIELDS = ['errMsg', 'templateSettings'] as const;
  */
 export const ZTemplateId = z
   .string()
-  .regex(/^[\x21-\x7e]{1,128}$/, 'must be 1 to 128 printable ASCII characters without spaces')
-  .refine((id) => !(RESULT_FIELDS as readonly string[]).includes(id), 'is reserved by the tt result');
+  .check(
+    z.regex(/^[\x21-\x7e]{1,128}$/, 'must be 1 to 128 printable ASCII characters without spaces'),
+    z.refine((id) => !(RESULT_FIELDS as readonly string[]).includes(id), 'is reserved by the tt result'),
+  );
 
 /** One-time: each accept allows one message. Long-term: an accept allows messages until revoked. */
 export const ZTemplateKind = z.enum(['one_time', 'long_term']);
@@ -43,8 +45,8 @@ export type TTemplateList = z.infer<typeof ZTemplateList>;
 
 /** One entry of `allowReminderWay` (how the host may remind the user of a message). */
 export const ZReminderWay = z.object({
-  reminderType: z.string().max(64),
-  reminderStatus: z.string().max(64),
+  reminderType: z.string().check(z.maxLength(64)),
+  reminderStatus: z.string().check(z.maxLength(64)),
 });
 export type TReminderWay = z.infer<typeof ZReminderWay>;
 
@@ -52,8 +54,8 @@ export type TReminderWay = z.infer<typeof ZReminderWay>;
 export const ZTemplateSetting = z.object({
   status: ZConsentStatus,
   /** The user ticked "always keep this choice": later calls answer without a popup. */
-  alwaysSubscribe: z.boolean().optional(),
-  allowReminderWay: z.array(ZReminderWay).max(8).optional(),
+  alwaysSubscribe: z.optional(z.boolean()),
+  allowReminderWay: z.optional(z.array(ZReminderWay).check(z.maxLength(8))),
 });
 export type TTemplateSetting = z.infer<typeof ZTemplateSetting>;
 
@@ -61,13 +63,14 @@ export type TTemplateSetting = z.infer<typeof ZTemplateSetting>;
  * The success result of tt.requestSubscribeMessage, as is: the legacy map
  * `{errMsg, "<id>": status}`, optionally with `templateSettings` (3.35.0+), or both.
  */
-export const ZSubscribeResult = z
-  .object({
+export const ZSubscribeResult = z.catchall(
+  z.object({
     /** `requestSubscribeMessage:ok`: a failed call decided nothing and is not posted. */
-    errMsg: z.string().max(256).regex(/:ok$/, 'must be the errMsg of a successful call (…:ok)'),
-    templateSettings: z.record(z.string(), ZTemplateSetting).optional(),
-  })
-  .catchall(ZConsentStatus);
+    errMsg: z.string().check(z.maxLength(256), z.regex(/:ok$/, 'must be the errMsg of a successful call (…:ok)')),
+    templateSettings: z.optional(z.record(z.string(), ZTemplateSetting)),
+  }),
+  ZConsentStatus,
+);
 export type TSubscribeResult = z.infer<typeof ZSubscribeResult>;
 
 /**
@@ -81,24 +84,28 @@ export const ZSubscriptionRequest = z
      * Made by the client once per tt.requestSubscribeMessage call and sent again on a retry of
      * the same post (a UUID is fine): a retried post is recognised and grants nothing twice.
      */
-    requestId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 characters of A-Z a-z 0-9 _ -'),
+    requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 characters of A-Z a-z 0-9 _ -')),
     templateIds: z
       .array(ZTemplateId)
-      .min(1)
-      .max(MAX_TEMPLATES_PER_SUBSCRIBE)
-      .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+      .check(
+        z.minLength(1),
+        z.maxLength(MAX_TEMPLATES_PER_SUBSCRIBE),
+        z.refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+      ),
     result: ZSubscribeResult,
   })
-  .superRefine((request, ctx) => {
-    const asked = new Set(request.templateIds);
-    const report = (id: string, path: string[]) => {
-      if (!asked.has(id)) ctx.addIssue({ code: 'custom', path, message: `reports template ${id}, which is not in templateIds` });
-    };
-    for (const id of Object.keys(request.result)) {
-      if (!(RESULT_FIELDS as readonly string[]).includes(id)) report(id, ['result', id]);
-    }
-    for (const id of Object.keys(request.result.templateSettings ?? {})) report(id, ['result', 'templateSettings', id]);
-  });
+  .check(
+    z.superRefine((request, ctx) => {
+      const asked = new Set(request.templateIds);
+      const report = (id: string, path: string[]) => {
+        if (!asked.has(id)) ctx.addIssue({ code: 'custom', path, message: `reports template ${id}, which is not in templateIds` });
+      };
+      for (const id of Object.keys(request.result)) {
+        if (!(RESULT_FIELDS as readonly string[]).includes(id)) report(id, ['result', id]);
+      }
+      for (const id of Object.keys(request.result.templateSettings ?? {})) report(id, ['result', 'templateSettings', id]);
+    }),
+  );
 export type TSubscriptionRequest = z.infer<typeof ZSubscriptionRequest>;
 
 /** The calling user's current state for one template. */
@@ -113,8 +120,8 @@ export const ZSubscriptionState = z.object({
   status: ZConsentStatus,
   alwaysSubscribe: z.boolean(),
   /** One-time templates: messages that may still be sent. Always 0 for long-term templates. */
-  credits: z.number().int().min(0),
-  decidedAt: z.string().datetime(),
+  credits: z.int().check(z.gte(0)),
+  decidedAt: z.iso.datetime(),
 });
 export type TSubscriptionState = z.infer<typeof ZSubscriptionState>;
 

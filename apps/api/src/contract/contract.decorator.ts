@@ -1,5 +1,8 @@
 import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
-import type { ZodType } from 'zod';
+import type { z } from 'zod';
+
+/** Any zod schema, classic or zod/mini (the contracts use mini to keep the mini-program small). */
+type Schema = z.core.$ZodType;
 
 export const CONTRACT_METADATA = 'douyin-kit:contract';
 
@@ -17,11 +20,11 @@ export interface RouteContract {
   summary: string;
   /** Default 'session': a route is closed unless it says otherwise. */
   auth?: RouteAuth;
-  body?: ZodType;
-  query?: ZodType;
-  params?: ZodType;
+  body?: Schema;
+  query?: Schema;
+  params?: Schema;
   /** The success body. Responses are parsed with it, so fields outside it never leave. */
-  response?: ZodType;
+  response?: Schema;
   /** Success status; default 200. */
   status?: number;
   /** Error codes this route may answer with, for the OpenAPI document. */

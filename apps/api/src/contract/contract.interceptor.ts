@@ -2,7 +2,7 @@ import { Injectable, type CallHandler, type ExecutionContext, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
-import type { ZodType } from 'zod';
+import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { CONTRACT_METADATA, type RouteContract } from './contract.decorator.js';
 import { findUnstorableText } from './storable-text.js';
@@ -27,12 +27,12 @@ export class ContractInterceptor implements NestInterceptor {
       if (schema) (request as unknown as Record<Part, unknown>)[part] = parsePart(part, schema, request[part]);
     }
     const response = contract.response;
-    return response ? next.handle().pipe(map((result) => response.parse(result))) : next.handle();
+    return response ? next.handle().pipe(map((result) => z.parse(response, result))) : next.handle();
   }
 }
 
-function parsePart(part: Part, schema: ZodType, value: unknown): unknown {
-  const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
+function parsePart(part: Part, schema: z.core.$ZodType, value: unknown): unknown {
+  const result = z.safeParse(schema, value ?? (part === 'body' ? undefined : {}));
   if (result.success) {
     const unstorable = findUnstorableText(result.data);
     if (!unstorable) return result.data;

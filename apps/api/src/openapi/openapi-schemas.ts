@@ -1,4 +1,4 @@
-import { z, type ZodType } from 'zod';
+import { z } from 'zod';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -11,7 +11,7 @@ export type JsonSchema = Record<string, unknown>;
 export class SchemaConverter {
   readonly components: Record<string, JsonSchema> = {};
 
-  convert(schema: ZodType, io: 'input' | 'output'): JsonSchema {
+  convert(schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
     const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
     delete json.$schema;
     const defs = (json.$defs ?? {}) as Record<string, JsonSchema>;

@@ -1,4 +1,5 @@
 import { ERROR_CODES, ZErrorEnvelope, type TErrorCode } from '@douyin-kit/contracts';
+import { z } from 'zod';
 import type { DiscoveredRoute } from './route-discovery.js';
 import { parametersOf, SchemaConverter, type JsonSchema } from './openapi-schemas.js';
 
@@ -42,7 +43,7 @@ export function buildOpenApiDocument(routes: DiscoveredRoute[], info: { title: s
     if (parameters.length) operation.parameters = parameters;
     if (contract?.body) {
       operation.requestBody = {
-        required: !contract.body.safeParse(undefined).success,
+        required: !z.safeParse(contract.body, undefined).success,
         content: { 'application/json': { schema: schemas.convert(contract.body, 'input') } },
       };
     }
