@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 
 /**
+ * How many devices one user keeps. Reports are automatic (the app sends one per launch), so a
+ * new device beyond this is not refused: the least recently seen one is forgotten instead.
+ */
+export const MAX_DEVICES_PER_USER = 20;
+
+/**
  * Bounds on what `POST /me/devices` keeps. getSystemInfo's field set differs between hosts
  * and versions, so unknown fields are accepted and stored in the snapshot, but only plain
  * JSON of bounded size: short strings, finite numbers, at most two levels of nesting.

@@ -1,4 +1,4 @@
-import { ZDevice, ZDeviceList, ZErrorEnvelope, type TDevice } from '@douyin-kit/contracts';
+import { MAX_DEVICES_PER_USER, ZDevice, ZDeviceList, ZErrorEnvelope, type TDevice } from '@douyin-kit/contracts';
 import { startApp, type RunningApp } from '../../test/create-app.js';
 import { signUp, type ApiUser } from '../../test/api-user.js';
 
@@ -82,6 +82,31 @@ describe('POST /me/devices', () => {
     await tick();
     const phoneAgain = await reportDevice(alice);
     expect((await listDevices(alice)).map((d) => d.id)).toEqual([phoneAgain.id, tablet.id]);
+  });
+
+  it(`keeps the ${MAX_DEVICES_PER_USER} most recently seen devices: a new one beyond that replaces the stalest`, async () => {
+    const alice = await signUp(running);
+    const bob = await signUp(running);
+    const bobs = await reportDevice(bob);
+    const report = async (n: number) => {
+      await tick();
+      return reportDevice(alice, { model: `Model ${n}` });
+    };
+    const ids = new Map<number, string>();
+    for (let n = 0; n < MAX_DEVICES_PER_USER; n++) ids.set(n, (await report(n)).id);
+    expect(await listDevices(alice)).toHaveLength(MAX_DEVICES_PER_USER);
+
+    // Model 0 is seen again, then two new devices arrive: models 1 and 2 are now the stalest.
+    expect((await report(0)).id).toBe(ids.get(0));
+    for (const n of [MAX_DEVICES_PER_USER, MAX_DEVICES_PER_USER + 1]) ids.set(n, (await report(n)).id);
+
+    const kept = (await listDevices(alice)).map((d) => d.model);
+    expect(kept).toHaveLength(MAX_DEVICES_PER_USER);
+    expect(kept.slice(0, 3)).toEqual([`Model ${MAX_DEVICES_PER_USER + 1}`, `Model ${MAX_DEVICES_PER_USER}`, 'Model 0']);
+    expect(kept).not.toContain('Model 1');
+    expect(kept).not.toContain('Model 2');
+    // Another user's devices are not counted against, or pruned with, alice's.
+    expect((await listDevices(bob)).map((d) => d.id)).toEqual([bobs.id]);
   });
 
   it('keeps users apart: the same phone model is one row per user, and lists show only your own', async () => {

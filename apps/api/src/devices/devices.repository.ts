@@ -40,9 +40,15 @@ export class DevicesRepository {
    * Inserts the device on first sight, otherwise replaces its description and snapshot and
    * moves `lastSeenAt`; `firstSeenAt` is written only on insert. Two first reports racing
    * meet on the (user, device key) unique index: the loser runs again and updates.
+   *
+   * A new device then prunes the user's devices beyond the `keep` most recently seen, so a
+   * client inventing devices cannot grow the table without bound. One statement, no
+   * transaction (a report stays one round trip under load); SKIP LOCKED keeps two pruning
+   * reports of one user from waiting on each other (a row one skips, the other deletes, or
+   * the next new device does).
    */
-  recordReport(userId: string, deviceKey: string, report: DeviceReport, seenAt: Date): Promise<DeviceRecord> {
-    return withUniqueRetry(() =>
+  async recordReport(userId: string, deviceKey: string, report: DeviceReport, seenAt: Date, keep: number): Promise<DeviceRecord> {
+    const device = await withUniqueRetry(() =>
       this.prisma.device.upsert({
         where: { userId_deviceKey: { userId, deviceKey } },
         create: { userId, deviceKey, ...report, firstSeenAt: seenAt, lastSeenAt: seenAt },
@@ -50,6 +56,15 @@ export class DevicesRepository {
         select: DEVICE_SELECT,
       }),
     );
+    if (device.firstSeenAt.getTime() === seenAt.getTime()) {
+      await this.prisma.$executeRaw`
+        DELETE FROM devices WHERE id IN (
+          SELECT id FROM devices WHERE user_id = ${userId}::uuid
+          ORDER BY last_seen_at DESC, id ASC OFFSET ${keep}
+          FOR UPDATE SKIP LOCKED
+        )`;
+    }
+    return device;
   }
 
   listForUser(userId: string): Promise<DeviceRecord[]> {

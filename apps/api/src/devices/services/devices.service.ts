@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { TDevice, TDeviceRequest } from '@douyin-kit/contracts';
+import { MAX_DEVICES_PER_USER, type TDevice, type TDeviceRequest } from '@douyin-kit/contracts';
 import { Clock } from '../../clock/clock.js';
 import type { Prisma } from '../../generated/prisma/client.js';
 import { deviceKeyOf } from '../device-key.js';
@@ -13,7 +13,10 @@ export class DevicesService {
     private readonly clock: Clock,
   ) {}
 
-  /** Records a getSystemInfo report: one row per device of the user (see deviceKeyOf). */
+  /**
+   * Records a getSystemInfo report: one row per device of the user (see deviceKeyOf), at most
+   * MAX_DEVICES_PER_USER of them (the least recently seen goes).
+   */
   async report(userId: string, info: TDeviceRequest): Promise<TDevice> {
     const device = await this.devices.recordReport(
       userId,
@@ -30,6 +33,7 @@ export class DevicesService {
         snapshot: info as Prisma.InputJsonObject,
       },
       this.clock.now(),
+      MAX_DEVICES_PER_USER,
     );
     return toDeviceOutput(device);
   }
