@@ -79,14 +79,15 @@ it('loses no message and spends no credit twice when a worker dies mid-batch', {
   for (const [i, { user, openId, template }] of recipients.entries()) {
     const row = await settled(workerB, ids[i]!);
     const delivered = await inbox(openId);
+    const about = `message ${i}: ${JSON.stringify({ status: row.status, attempts: row.attempts, lastErrorCode: row.lastErrorCode, lastError: row.lastError })}`;
     if (row.status === 'sent') {
-      expect(delivered, `message ${i}`).toHaveLength(1);
+      expect(delivered, about).toHaveLength(1);
     } else {
       // Killed mid-send: maybe delivered, never twice, never re-sent.
-      expect(row.lastErrorCode, `message ${i}`).toBe('OUTCOME_UNKNOWN');
-      expect(delivered.length, `message ${i}`).toBeLessThanOrEqual(1);
+      expect(row.lastErrorCode, about).toBe('OUTCOME_UNKNOWN');
+      expect(delivered.length, about).toBeLessThanOrEqual(1);
     }
     const [consent] = await sql<{ credits: number }>('SELECT credits FROM subscription_consents WHERE user_id = $1::uuid AND template_id = $2', [user.userId, template.templateId]);
-    expect(consent!.credits, `message ${i}`).toBe(0); // spent once (sent or maybe-sent), never below
+    expect(consent!.credits, about).toBe(0); // spent once (sent or maybe-sent), never below
   }
 });
