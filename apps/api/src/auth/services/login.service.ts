@@ -43,7 +43,8 @@ export class LoginService {
   private async loginOnce(input: TLoginRequest, userAgent?: string): Promise<TLoginResponse> {
     const identity = await this.exchange(input);
     const token = newSessionToken();
-    const expiresAt = new Date(this.clock.now().getTime() + this.config.sessions.ttlSeconds * 1000);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.sessions.ttlSeconds * 1000);
     // Every login stores its own session_key: a payload made under an older key is detectably stale.
     const sessionKey = identity.sessionKey ? this.box.seal(identity.sessionKey) : null;
     const loginIdentity = {
@@ -52,7 +53,7 @@ export class LoginService {
       unionId: identity.unionId || undefined,
       anonymousOpenId: identity.anonymousOpenId || undefined,
     };
-    const session = { tokenHash: hashSessionToken(token), sessionKey, expiresAt, userAgent };
+    const session = { tokenHash: hashSessionToken(token), sessionKey, expiresAt, userAgent, now, maxPerUser: this.config.sessions.maxPerUser };
     // A returning user whose row this login leaves as it is: one read and the session INSERT,
     // no interactive transaction (it was most of a login's CPU; `pnpm bench`).
     const returning = await this.users.findSettledLoginUser(loginIdentity);
@@ -63,7 +64,7 @@ export class LoginService {
     // Two first logins of one user racing each other: the loser retries and finds the winner's row.
     const user = await withUniqueRetry(() =>
       this.prisma.$transaction(async (tx) => {
-        const user = await this.users.upsertFromLogin(tx, loginIdentity);
+        const user = await this.users.upsertFromLogin(tx, loginIdentity, now);
         await this.sessions.create(tx, { userId: user.id, ...session });
         return user;
       }),
