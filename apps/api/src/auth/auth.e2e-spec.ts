@@ -134,13 +134,33 @@ describe('POST /auth/login', () => {
 
   it('answers a duplicate concurrent request with the same session from one upstream call', async () => {
     const { code } = await emulator.login((await emulator.createUser()).id);
+    // A slow upstream keeps the first request in flight while the second arrives.
+    const removeLatency = await emulator.fault({ operation: 'jscode2session', match: { code: code! }, latencyMs: 300 });
     const before = (await emulator.calls()).jscode2session!;
 
-    const [first, second] = await Promise.all([post('/auth/login', { code }), post('/auth/login', { code })]);
+    const [first, second] = await Promise.all([post('/auth/login', { code }), post('/auth/login', { code })]).finally(removeLatency);
 
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.body).toEqual(first.body);
     expect((await emulator.calls()).jscode2session).toBe(before + 1);
+    const { user } = ZLoginResponse.parse(first.body);
+    expect(await sql('SELECT id FROM sessions WHERE user_id = $1', [user.id])).toHaveLength(1);
+  });
+
+  it('answers the same code again, once the first request is answered, like Douyin: LOGIN_CODE_INVALID, no session', async () => {
+    const { code } = await emulator.login((await emulator.createUser()).id);
+    const first = await post('/auth/login', { code });
+    expect(first.status).toBe(200);
+    const { user } = ZLoginResponse.parse(first.body);
+    const before = (await emulator.calls()).jscode2session!;
+
+    const replayed = await post('/auth/login', { code });
+
+    expect(replayed.status).toBe(400);
+    expect(ZErrorEnvelope.parse(replayed.body).error.code).toBe('LOGIN_CODE_INVALID');
+    expect(JSON.stringify(replayed.body)).not.toContain(ZLoginResponse.parse(first.body).token);
+    expect((await emulator.calls()).jscode2session).toBe(before + 1);
+    expect(await sql('SELECT id FROM sessions WHERE user_id = $1', [user.id])).toHaveLength(1);
   });
 
   it('refuses a used code with LOGIN_CODE_INVALID and a bad anonymous code with ANONYMOUS_CODE_INVALID', async () => {

@@ -15,12 +15,9 @@ import { LoginSingleFlight } from '../login-single-flight.js';
 import { SessionsRepository } from '../sessions.repository.js';
 import { hashSessionToken, newSessionToken } from '../session-token.js';
 
-/** How long the answer to a login code is kept for a retried request carrying the same code. */
-const RETRY_WINDOW_MS = 60_000;
-
 @Injectable()
 export class LoginService {
-  private readonly flights: LoginSingleFlight<TLoginResponse>;
+  private readonly flights = new LoginSingleFlight<TLoginResponse>();
 
   constructor(
     private readonly douyin: DouyinClient,
@@ -30,9 +27,7 @@ export class LoginService {
     private readonly box: SecretBox,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {
-    this.flights = new LoginSingleFlight(RETRY_WINDOW_MS, () => this.clock.now().getTime());
-  }
+  ) {}
 
   /** tt.login's codes → a Douyin identity → the user (created or merged) and a new session. */
   login(input: TLoginRequest, userAgent?: string): Promise<TLoginResponse> {
