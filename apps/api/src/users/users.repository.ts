@@ -72,7 +72,8 @@ export class UsersRepository {
       return tx.user.upsert({
         where: { appId_anonymousOpenId: { appId, anonymousOpenId } },
         create: { appId, anonymousOpenId },
-        update: {},
+        // updated_at is when an anonymous user was last seen: the retention purge goes by it.
+        update: { updatedAt: now },
       });
     }
     // One statement for both identities: this runs on every login (found by `pnpm bench`).
