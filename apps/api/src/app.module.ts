@@ -17,11 +17,12 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { OpenApiModule } from './openapi/openapi.module.js';
 import { PhoneModule } from './phone/phone.module.js';
 import { ProfileModule } from './profile/profile.module.js';
+import { RetentionModule } from './retention/retention.module.js';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({
-  imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, HealthModule, AuthModule, UsersModule, ProfileModule, PhoneModule, DevicesModule, AddressesModule, LocationModule, SubscriptionsModule, NotificationsModule, OpenApiModule],
+  imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, HealthModule, AuthModule, UsersModule, ProfileModule, PhoneModule, DevicesModule, AddressesModule, LocationModule, SubscriptionsModule, NotificationsModule, RetentionModule, OpenApiModule],
   // HttpDrain sits in the root module because its shutdown hooks must run before any other's.
   providers: [{ provide: APP_INTERCEPTOR, useClass: ContractInterceptor }, HttpDrain],
 })

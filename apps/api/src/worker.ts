@@ -12,15 +12,17 @@ import { AppLogger } from './logging/app-logger.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { NotificationsWorker } from './notifications/notifications.worker.js';
+import { RetentionModule } from './retention/retention.module.js';
+import { RetentionWorker } from './retention/retention.worker.js';
 
-/** What a worker needs: config, logs, database, Douyin and the notifications; no HTTP. */
-@Module({ imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, NotificationsModule] })
+/** What a worker needs: config, logs, database, Douyin, the notifications and the purge; no HTTP. */
+@Module({ imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, NotificationsModule, RetentionModule] })
 export class WorkerModule {}
 
 /**
- * `node dist/worker.js` (`pnpm --filter @douyin-kit/api worker`): notification workers without
- * the HTTP API, for deployments that scale sending apart from serving (then set
- * NOTIFY_WORKERS_IN_PROCESS=false on the API instances). SIGTERM/SIGINT stop it gracefully:
+ * `node dist/worker.js` (`pnpm --filter @douyin-kit/api worker`): notification workers and the
+ * scheduled retention purge without the HTTP API, for deployments that scale sending apart from
+ * serving (then set NOTIFY_WORKERS_IN_PROCESS=false on the API instances). SIGTERM/SIGINT stop it gracefully:
  * in-flight sends get up to SHUTDOWN_TIMEOUT_SECONDS to finish (NotificationQueue.onModuleDestroy).
  */
 async function main(): Promise<void> {
@@ -29,7 +31,8 @@ async function main(): Promise<void> {
   app.enableShutdownHooks([], { useProcessExit: true });
   armShutdownWatchdog(app.get(AppConfig).shutdown.timeoutMs + WATCHDOG_MARGIN_MS);
   app.get(NotificationsWorker).start();
-  new Logger('Worker').log('Notification worker running (no HTTP); stop with SIGTERM');
+  app.get(RetentionWorker).start();
+  new Logger('Worker').log('Notification worker and retention purge running (no HTTP); stop with SIGTERM');
 }
 
 void main();

@@ -126,20 +126,41 @@ describe('POST /auth/login', () => {
     expect(await sql('SELECT id FROM users WHERE id = $1', [anonymous.user.id])).toEqual([]);
     expect(await sql('SELECT user_id FROM addresses WHERE fingerprint = $1', [fingerprint])).toEqual([{ user_id: real.user.id }]);
     expect(await sql("SELECT user_id FROM subscription_consent_events WHERE template_id = 'TPL_MERGE' AND user_id = $1", [real.user.id])).toHaveLength(1);
-    // The anonymous session follows its data; the device's anonymous id is not kept on the real user.
-    expect((await get('/me', anonymous.token)).body).toMatchObject({ id: real.user.id });
+    // The anonymous session ends with its user (session-lifetime.e2e-spec.ts); the device's
+    // anonymous id is not kept on the real user.
+    expect((await get('/me', anonymous.token)).status).toBe(401);
     expect(await sql('SELECT anonymous_open_id FROM users WHERE id = $1', [real.user.id])).toEqual([{ anonymous_open_id: null }]);
   });
 
   it('answers a duplicate concurrent request with the same session from one upstream call', async () => {
     const { code } = await emulator.login((await emulator.createUser()).id);
+    // A slow upstream keeps the first request in flight while the second arrives.
+    const removeLatency = await emulator.fault({ operation: 'jscode2session', match: { code: code! }, latencyMs: 300 });
     const before = (await emulator.calls()).jscode2session!;
 
-    const [first, second] = await Promise.all([post('/auth/login', { code }), post('/auth/login', { code })]);
+    const [first, second] = await Promise.all([post('/auth/login', { code }), post('/auth/login', { code })]).finally(removeLatency);
 
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(second.body).toEqual(first.body);
     expect((await emulator.calls()).jscode2session).toBe(before + 1);
+    const { user } = ZLoginResponse.parse(first.body);
+    expect(await sql('SELECT id FROM sessions WHERE user_id = $1', [user.id])).toHaveLength(1);
+  });
+
+  it('answers the same code again, once the first request is answered, like Douyin: LOGIN_CODE_INVALID, no session', async () => {
+    const { code } = await emulator.login((await emulator.createUser()).id);
+    const first = await post('/auth/login', { code });
+    expect(first.status).toBe(200);
+    const { user } = ZLoginResponse.parse(first.body);
+    const before = (await emulator.calls()).jscode2session!;
+
+    const replayed = await post('/auth/login', { code });
+
+    expect(replayed.status).toBe(400);
+    expect(ZErrorEnvelope.parse(replayed.body).error.code).toBe('LOGIN_CODE_INVALID');
+    expect(JSON.stringify(replayed.body)).not.toContain(ZLoginResponse.parse(first.body).token);
+    expect((await emulator.calls()).jscode2session).toBe(before + 1);
+    expect(await sql('SELECT id FROM sessions WHERE user_id = $1', [user.id])).toHaveLength(1);
   });
 
   it('refuses a used code with LOGIN_CODE_INVALID and a bad anonymous code with ANONYMOUS_CODE_INVALID', async () => {

@@ -11,15 +11,8 @@ function deferred<T>() {
 }
 
 describe('LoginSingleFlight', () => {
-  let now = 0;
-  const flights = () => new LoginSingleFlight<string>(60_000, () => now);
-
-  beforeEach(() => {
-    now = 1_000;
-  });
-
   it('shares one run between concurrent callers with the same key', async () => {
-    const single = flights();
+    const single = new LoginSingleFlight<string>();
     const upstream = deferred<string>();
     let runs = 0;
     const work = () => {
@@ -33,32 +26,26 @@ describe('LoginSingleFlight', () => {
     expect(runs).toBe(1);
   });
 
-  it('answers a retry after completion from memory until the window ends', async () => {
-    const single = flights();
+  it('runs the same key again once the first run has answered: answers are never replayed', async () => {
+    const single = new LoginSingleFlight<string>();
     let runs = 0;
     const work = async () => `answer-${++runs}`;
     expect(await single.run('code-1', work)).toBe('answer-1');
-    now += 59_000;
-    expect(await single.run('code-1', work)).toBe('answer-1');
-    now += 2_000;
     expect(await single.run('code-1', work)).toBe('answer-2');
+    expect(single.size).toBe(0);
   });
 
-  it('never answers from an expired entry still waiting for the next eviction', async () => {
-    const single = flights();
-    let runs = 0;
-    const work = async () => `answer-${++runs}`;
-    expect(await single.run('code-1', work)).toBe('answer-1'); // kept until 61_000
-    now = 60_500;
-    await single.run('code-2', async () => 'other'); // evicts now; the next eviction is a second away
-    now = 61_200;
-    expect(await single.run('code-1', work)).toBe('answer-2');
-  });
-
-  it('forgets failures so a new attempt runs again, and keeps keys apart', async () => {
-    const single = flights();
-    await expect(single.run('code-1', async () => Promise.reject(new Error('busy')))).rejects.toThrow('busy');
+  it('runs again after a failure, shares the failure with the callers in flight, and keeps keys apart', async () => {
+    const single = new LoginSingleFlight<string>();
+    const upstream = deferred<string>();
+    const first = single.run('code-1', () => upstream.promise);
+    const second = single.run('code-1', async () => 'never');
+    const other = single.run('code-2', async () => 'other');
+    upstream.reject(new Error('busy'));
+    await expect(first).rejects.toThrow('busy');
+    await expect(second).rejects.toThrow('busy');
+    expect(await other).toBe('other');
     expect(await single.run('code-1', async () => 'ok')).toBe('ok');
-    expect(await single.run('code-2', async () => 'other')).toBe('other');
+    expect(single.size).toBe(0);
   });
 });

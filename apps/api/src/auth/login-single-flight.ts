@@ -1,47 +1,30 @@
-/** Eviction scans at most this often. */
-const EVICT_INTERVAL_MS = 1000;
-
 /**
- * Runs one login per login code at a time and remembers the answer briefly. A login code is
- * single-use upstream, so a retried request (a flaky network, a double tap) must share the
- * first request's upstream call and answer rather than get a 40018 for the second. Failures
- * are not remembered: the app will fetch a new code.
+ * Runs one login per login code at a time: requests carrying the same code while the first is
+ * still in flight (a double tap, a retry racing the original) share its upstream call and its
+ * answer. Nothing is remembered once it settles: a login code is single-use, so the same code
+ * again goes to Douyin and gets its 40018 (LOGIN_CODE_INVALID), exactly as without this API in
+ * between; replaying an answered code must never hand out the first caller's token.
  *
- * In-process: it covers retries that reach the same instance. Hand-written because a map of
- * promises with an expiry is all it is.
+ * In-process: it covers requests that reach the same instance. Hand-written because a map of
+ * promises is all it is.
  */
 export class LoginSingleFlight<T> {
-  private readonly entries = new Map<string, { promise: Promise<T>; expiresAt: number }>();
-  private nextEvictionAt = Number.NEGATIVE_INFINITY;
-
-  constructor(
-    private readonly retainMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+  private readonly inFlight = new Map<string, Promise<T>>();
 
   run(key: string, work: () => Promise<T>): Promise<T> {
-    this.evictExpired();
-    const existing = this.entries.get(key);
-    // An expired entry may still be in the map until the next eviction: it answers nothing.
-    if (existing && existing.expiresAt > this.now()) return existing.promise;
+    const existing = this.inFlight.get(key);
+    if (existing) return existing;
     const promise = work();
-    this.entries.set(key, { promise, expiresAt: Number.POSITIVE_INFINITY });
-    promise.then(
-      () => this.entries.set(key, { promise, expiresAt: this.now() + this.retainMs }),
-      () => this.entries.delete(key),
-    );
+    this.inFlight.set(key, promise);
+    const forget = () => {
+      this.inFlight.delete(key);
+    };
+    promise.then(forget, forget);
     return promise;
   }
 
-  /**
-   * Drops expired entries, at most once per EVICT_INTERVAL_MS. A scan on every login cost
-   * O(entries) each time: a minute of logins at a few hundred a second is tens of thousands of
-   * entries (found by `pnpm bench`). Memory stays bounded all the same.
-   */
-  private evictExpired(): void {
-    const now = this.now();
-    if (now < this.nextEvictionAt) return;
-    this.nextEvictionAt = now + EVICT_INTERVAL_MS;
-    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+  /** Logins in flight (for tests). */
+  get size(): number {
+    return this.inFlight.size;
   }
 }

@@ -8,6 +8,10 @@ type Tx = Prisma.TransactionClient;
 
 export interface NewSession {
   userId: string;
+  /** Creation time: older live sessions of the user beyond the cap are revoked at it. */
+  now: Date;
+  /** Live sessions the user may have, this one included. */
+  maxPerUser: number;
   tokenHash: Buffer;
   sessionKey: Sealed | null;
   expiresAt: Date;
@@ -20,6 +24,26 @@ const INSERT_SESSION = `
   SELECT $1::uuid, $2::bytea, $3::bytea, $4::varchar, coalesce(max(key_generation), 0) + 1, $5::timestamptz, $6::varchar
   FROM sessions WHERE user_id = $1::uuid`;
 
+/**
+ * The INSERT and, in the same statement, the user's cap on live sessions: the oldest live ones
+ * beyond the newest `max - 1` ($8) are revoked at $7. Both parts see the table as it was, so
+ * the new session is never among them. Two logins of one user at the same instant may each keep
+ * `max - 1` others and leave one extra session alive until the next login.
+ */
+const CREATE_SESSION = `
+  WITH created AS (${INSERT_SESSION})
+  UPDATE sessions SET revoked_at = $7::timestamptz
+  WHERE id IN (SELECT id FROM sessions WHERE user_id = $1::uuid AND revoked_at IS NULL AND expires_at > $7::timestamptz
+               ORDER BY created_at DESC, key_generation DESC OFFSET $8::int)`;
+
+/** A live session as the guard sees it. */
+export interface ActiveSession {
+  id: string;
+  userId: string;
+  lastUsedAt: Date | null;
+  user: { appId: string };
+}
+
 @Injectable()
 export class SessionsRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -28,7 +52,8 @@ export class SessionsRepository {
    * Stores a login's session with the user's next key generation (every login gets a higher one
    * than any before), computed by the INSERT itself: one statement on every login instead of an
    * aggregate and an insert (found by `pnpm bench`). Inside the login's transaction (`tx`), or
-   * on its own for a returning user (see LoginService).
+   * on its own for a returning user (see LoginService). The same statement revokes the user's
+   * oldest live sessions beyond the cap (CREATE_SESSION): still one round trip per login.
    */
   async create(tx: Tx | null, data: NewSession): Promise<void> {
     const values = [
@@ -38,9 +63,11 @@ export class SessionsRepository {
       data.sessionKey?.keyId ?? null,
       data.expiresAt,
       data.userAgent?.slice(0, 512) ?? null,
+      data.now,
+      data.maxPerUser - 1,
     ];
-    if (tx) await tx.$executeRawUnsafe(INSERT_SESSION, ...values);
-    else await this.prisma.pool.query({ name: 'sessions.create', text: INSERT_SESSION, values });
+    if (tx) await tx.$executeRawUnsafe(CREATE_SESSION, ...values);
+    else await this.prisma.pool.query({ name: 'sessions.create', text: CREATE_SESSION, values });
   }
 
   /**
@@ -48,15 +75,27 @@ export class SessionsRepository {
    * request runs this: one join (Prisma's relation select cost a second query), as a prepared
    * statement on the pg pool (Prisma's runtime was the largest share of CPU; `pnpm bench`).
    */
-  async findActive(tokenHash: Buffer, now: Date): Promise<{ id: string; userId: string; user: { appId: string } } | null> {
-    const { rows } = await this.prisma.pool.query<{ id: string; user_id: string; app_id: string }>({
+  async findActive(tokenHash: Buffer, now: Date): Promise<ActiveSession | null> {
+    const { rows } = await this.prisma.pool.query<{ id: string; user_id: string; last_used_at: Date | null; app_id: string }>({
       name: 'sessions.findActive',
-      text: `SELECT s.id, s.user_id, u.app_id FROM sessions s JOIN users u ON u.id = s.user_id
+      text: `SELECT s.id, s.user_id, s.last_used_at, u.app_id FROM sessions s JOIN users u ON u.id = s.user_id
              WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 LIMIT 1`,
       values: [tokenHash, now],
     });
     const row = rows[0];
-    return row ? { id: row.id, userId: row.user_id, user: { appId: row.app_id } } : null;
+    return row ? { id: row.id, userId: row.user_id, lastUsedAt: row.last_used_at, user: { appId: row.app_id } } : null;
+  }
+
+  /**
+   * Records that a session was used. The condition keeps concurrent requests of one session from
+   * writing the row more than once per interval.
+   */
+  async touch(sessionId: string, now: Date, notSince: Date): Promise<void> {
+    await this.prisma.pool.query({
+      name: 'sessions.touch',
+      text: `UPDATE sessions SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)`,
+      values: [sessionId, now, notSince],
+    });
   }
 
   /** The sealed Douyin session_key of a session (null for anonymous logins). */

@@ -77,6 +77,17 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   /** Lifetime of an API session (the bearer token from POST /auth/login). */
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(90 * 24 * 3600).default(7 * 24 * 3600),
+  /** Live sessions one user may have; a login beyond it revokes the user's oldest. */
+  SESSIONS_MAX_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  /** How long an expired or revoked session is kept before the hourly purge deletes it. */
+  SESSIONS_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /**
+   * An anonymous user with no live session and no activity for this long is deleted with its
+   * data by the hourly purge (kept while it has notifications: their history outlives no user).
+   */
+  ANONYMOUS_USER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Rows the purge deletes per statement (short locks); it loops until a batch comes back short. */
+  SESSIONS_PURGE_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
   /** Keys that encrypt session keys, phone numbers and tokens at rest; the first is current. */
   DATA_ENCRYPTION_KEYS: z.string().default(DEV_DATA_KEYS).pipe(ZDataKeys),
   /** HMAC key for phone-number lookup hashes (base64, at least 32 bytes). Never rotate casually. */
@@ -194,7 +205,8 @@ export class AppConfig {
   readonly database: { url: string };
   readonly logLevel: TEnv['LOG_LEVEL'];
   readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string; timeoutMs: number; appPrivateKeyPem?: string };
-  readonly sessions: { ttlSeconds: number };
+  readonly sessions: { ttlSeconds: number; maxPerUser: number };
+  readonly retention: { sessionGraceDays: number; anonymousUserDays: number; batchSize: number };
   readonly rateLimits: { loginPerMinute: number; adminPerMinute: number };
   readonly encryption: { dataKeys: { id: string; key: Buffer }[]; phoneHashKey: Buffer };
   readonly subscriptions: { templates: readonly ConfiguredTemplate[] };
@@ -227,7 +239,12 @@ export class AppConfig {
       timeoutMs: env.DOUYIN_TIMEOUT_MS,
       ...(env.DOUYIN_APP_PRIVATE_KEY ? { appPrivateKeyPem: env.DOUYIN_APP_PRIVATE_KEY } : {}),
     };
-    this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS };
+    this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS, maxPerUser: env.SESSIONS_MAX_PER_USER };
+    this.retention = {
+      sessionGraceDays: env.SESSIONS_PURGE_GRACE_DAYS,
+      anonymousUserDays: env.ANONYMOUS_USER_RETENTION_DAYS,
+      batchSize: env.SESSIONS_PURGE_BATCH_SIZE,
+    };
     this.rateLimits = { loginPerMinute: env.LOGIN_RATE_LIMIT_PER_MINUTE, adminPerMinute: env.ADMIN_RATE_LIMIT_PER_MINUTE };
     this.encryption = { dataKeys: env.DATA_ENCRYPTION_KEYS, phoneHashKey: env.PHONE_HASH_KEY };
     this.admin = { apiKey: env.ADMIN_API_KEY };

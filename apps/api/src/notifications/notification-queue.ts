@@ -37,8 +37,8 @@ export class NotificationQueue implements OnModuleDestroy {
       // Maintenance is what finds jobs of a crashed worker (active past their expiry) and
       // retries them: run it well within the expiry so recovery takes about one expiry.
       maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(expireSeconds / 2))),
-      // No cron jobs: the clock-skew timekeeper is not needed.
-      schedule: false,
+      // The timekeeper fires cron schedules (the retention purge, RetentionWorker).
+      schedule: true,
     });
     // Never the job data: it is only an id, but pg errors stay the only detail logged.
     boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));

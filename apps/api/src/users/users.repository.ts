@@ -62,15 +62,18 @@ export class UsersRepository {
    *
    * A real user never keeps an anonymous_openid: it identifies a device, which someone not
    * logged in to the host app may use next, and that person must not land in this account.
+   * For the same reason no session of the anonymous user outlives it (merged or upgraded): its
+   * token was handed to whoever held the device, and the caller gets this login's new session.
    */
-  async upsertFromLogin(tx: Tx, identity: LoginIdentity): Promise<User> {
+  async upsertFromLogin(tx: Tx, identity: LoginIdentity, now: Date): Promise<User> {
     const { appId, openId, unionId, anonymousOpenId } = identity;
     if (!openId) {
       if (!anonymousOpenId) throw new Error('a login identity needs an openid or an anonymous_openid');
       return tx.user.upsert({
         where: { appId_anonymousOpenId: { appId, anonymousOpenId } },
         create: { appId, anonymousOpenId },
-        update: {},
+        // updated_at is when an anonymous user was last seen: the retention purge goes by it.
+        update: { updatedAt: now },
       });
     }
     // One statement for both identities: this runs on every login (found by `pnpm bench`).
@@ -82,9 +85,9 @@ export class UsersRepository {
     const anonymous = anonymousOpenId ? found.find((user) => user.anonymousOpenId === anonymousOpenId) : undefined;
     const union = unionId ? { unionId } : {};
     if (!real) {
-      return anonymous
-        ? tx.user.update({ where: { id: anonymous.id }, data: { openId, ...union, anonymousOpenId: null } })
-        : tx.user.create({ data: { appId, openId, ...union } });
+      if (!anonymous) return tx.user.create({ data: { appId, openId, ...union } });
+      await tx.session.updateMany({ where: { userId: anonymous.id, revokedAt: null }, data: { revokedAt: now } });
+      return tx.user.update({ where: { id: anonymous.id }, data: { openId, ...union, anonymousOpenId: null } });
     }
     if (anonymous) await mergeAnonymousUser(tx, anonymous.id, real.id);
     return unionId && unionId !== real.unionId ? tx.user.update({ where: { id: real.id }, data: union }) : real;

@@ -57,6 +57,35 @@ describe('ensureLogin', () => {
   })
 })
 
+describe('login with a spent code', () => {
+  it('calls tt.login again once and logs in with the fresh codes', async () => {
+    const user = aUser()
+    fakeApi({ 'POST /auth/login': [fail(400, 'LOGIN_CODE_INVALID'), aLogin(user, 'token-2')] })
+    login
+      .mockResolvedValueOnce({ errMsg: 'login:ok', code: 'spent-code', anonymousCode: 'anon-1', isLogin: true } as never)
+      .mockResolvedValueOnce({ errMsg: 'login:ok', code: 'fresh-code', anonymousCode: 'anon-2', isLogin: true } as never)
+    const session = createSession()
+
+    await expect(session.ensureLogin()).resolves.toEqual(user)
+
+    expect(login).toHaveBeenCalledTimes(2)
+    expect(requestsTo('POST /auth/login').map((r) => r.data)).toEqual([
+      { code: 'spent-code', anonymousCode: 'anon-1' },
+      { code: 'fresh-code', anonymousCode: 'anon-2' }
+    ])
+  })
+
+  it('gives up after the second refusal instead of looping', async () => {
+    fakeApi({ 'POST /auth/login': fail(400, 'ANONYMOUS_CODE_INVALID') })
+    const session = createSession()
+
+    await expect(session.ensureLogin()).rejects.toMatchObject({ code: 'ANONYMOUS_CODE_INVALID' })
+
+    expect(login).toHaveBeenCalledTimes(2)
+    expect(requestsTo('POST /auth/login')).toHaveLength(2)
+  })
+})
+
 describe('withSession', () => {
   async function loggedIn() {
     const session = createSession()

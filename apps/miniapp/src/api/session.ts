@@ -34,13 +34,26 @@ export function createSession() {
     listeners.forEach((listener) => listener(next))
   }
 
+  /** tt.login, then POST /auth/login with the codes it gave. */
+  async function postLoginCodes() {
+    const { code, anonymousCode } = await platform.login()
+    if (!code && !anonymousCode) throw new platform.TtError('login:fail no code')
+    const body = { ...(code ? { code } : {}), ...(anonymousCode ? { anonymousCode } : {}) }
+    return apiRequest('POST', '/auth/login', ZLoginResponse, { body, auth: false })
+  }
+
   function login(): Promise<TUser> {
     if (inFlight) return inFlight
     inFlight = (async () => {
-      const { code, anonymousCode } = await platform.login()
-      if (!code && !anonymousCode) throw new platform.TtError('login:fail no code')
-      const body = { ...(code ? { code } : {}), ...(anonymousCode ? { anonymousCode } : {}) }
-      const res = await apiRequest('POST', '/auth/login', ZLoginResponse, { body, auth: false })
+      let res
+      try {
+        res = await postLoginCodes()
+      } catch (error) {
+        // Codes are single-use: one already spent (a request retried after its answer was lost)
+        // or expired is refused. Fresh codes from tt.login are the way out, once.
+        if (!isApiError(error, 'LOGIN_CODE_INVALID', 'ANONYMOUS_CODE_INVALID')) throw error
+        res = await postLoginCodes()
+      }
       writeToken(res.token)
       generation += 1
       setUser(res.user)

@@ -15,12 +15,9 @@ import { LoginSingleFlight } from '../login-single-flight.js';
 import { SessionsRepository } from '../sessions.repository.js';
 import { hashSessionToken, newSessionToken } from '../session-token.js';
 
-/** How long the answer to a login code is kept for a retried request carrying the same code. */
-const RETRY_WINDOW_MS = 60_000;
-
 @Injectable()
 export class LoginService {
-  private readonly flights: LoginSingleFlight<TLoginResponse>;
+  private readonly flights = new LoginSingleFlight<TLoginResponse>();
 
   constructor(
     private readonly douyin: DouyinClient,
@@ -30,9 +27,7 @@ export class LoginService {
     private readonly box: SecretBox,
     private readonly config: AppConfig,
     private readonly clock: Clock,
-  ) {
-    this.flights = new LoginSingleFlight(RETRY_WINDOW_MS, () => this.clock.now().getTime());
-  }
+  ) {}
 
   /** tt.login's codes → a Douyin identity → the user (created or merged) and a new session. */
   login(input: TLoginRequest, userAgent?: string): Promise<TLoginResponse> {
@@ -43,7 +38,8 @@ export class LoginService {
   private async loginOnce(input: TLoginRequest, userAgent?: string): Promise<TLoginResponse> {
     const identity = await this.exchange(input);
     const token = newSessionToken();
-    const expiresAt = new Date(this.clock.now().getTime() + this.config.sessions.ttlSeconds * 1000);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.sessions.ttlSeconds * 1000);
     // Every login stores its own session_key: a payload made under an older key is detectably stale.
     const sessionKey = identity.sessionKey ? this.box.seal(identity.sessionKey) : null;
     const loginIdentity = {
@@ -52,7 +48,7 @@ export class LoginService {
       unionId: identity.unionId || undefined,
       anonymousOpenId: identity.anonymousOpenId || undefined,
     };
-    const session = { tokenHash: hashSessionToken(token), sessionKey, expiresAt, userAgent };
+    const session = { tokenHash: hashSessionToken(token), sessionKey, expiresAt, userAgent, now, maxPerUser: this.config.sessions.maxPerUser };
     // A returning user whose row this login leaves as it is: one read and the session INSERT,
     // no interactive transaction (it was most of a login's CPU; `pnpm bench`).
     const returning = await this.users.findSettledLoginUser(loginIdentity);
@@ -63,7 +59,7 @@ export class LoginService {
     // Two first logins of one user racing each other: the loser retries and finds the winner's row.
     const user = await withUniqueRetry(() =>
       this.prisma.$transaction(async (tx) => {
-        const user = await this.users.upsertFromLogin(tx, loginIdentity);
+        const user = await this.users.upsertFromLogin(tx, loginIdentity, now);
         await this.sessions.create(tx, { userId: user.id, ...session });
         return user;
       }),
