@@ -1,6 +1,7 @@
 import { DouyinApiError, DouyinClient } from '@douyin-kit/douyin-client';
 import { AppConfig, parseEnv } from '../src/config/app-config.js';
 import { SecretBox } from '../src/crypto/secret-box.js';
+import { credentialField } from '../src/douyin/pg-token-store.js';
 import { TokenFetchMetrics } from '../src/douyin/token-fetch-metrics.js';
 import { sql } from './api-user.js';
 import type { extraApps, RunningApp } from './create-app.js';
@@ -77,7 +78,7 @@ export async function credentialRow(appId: string, kind: 'app_access_token' | 'c
 export async function storedToken(appId: string, kind: 'app_access_token' | 'client_token'): Promise<string | undefined> {
   const row = await credentialRow(appId, kind);
   if (!row) return undefined;
-  return testSecretBox().open({ keyId: row.key_id, blob: row.token_encrypted }).toString();
+  return testSecretBox().open({ keyId: row.key_id, blob: row.token_encrypted }, credentialField(`${kind}:${appId}`)).toString();
 }
 
 export function testSecretBox(): SecretBox {

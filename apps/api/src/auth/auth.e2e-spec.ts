@@ -32,7 +32,7 @@ describe('POST /auth/login', () => {
     expect(row!.open_id).toBe(douyinUser.openid);
     expect(row!.token_hash.toString('base64url')).not.toBe(login.token);
     expect(row!.session_key_encrypted.length).toBeGreaterThan(28);
-    expect(row!.session_key_key_id).toBe('dev1');
+    expect(row!.session_key_key_id).toBe('v2:dev1');
     expect(anonymousCode).toBeTruthy();
 
     const me = await get('/me', login.token);

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { Sealed } from '../crypto/secret-box.js';
+import type { Sealed, SealedField } from '../crypto/secret-box.js';
 import { toBytes } from '../database/bytes.js';
 
 type Tx = Prisma.TransactionClient;
 
 export interface NewSession {
+  /** Chosen by the caller (randomUUID) before the INSERT: the sealed session key is bound to it. */
+  id: string;
   userId: string;
   /** Creation time: older live sessions of the user beyond the cap are revoked at it. */
   now: Date;
@@ -20,8 +22,8 @@ export interface NewSession {
 
 // The casts type the parameters, which an INSERT … SELECT does not infer from the columns.
 const INSERT_SESSION = `
-  INSERT INTO sessions (user_id, token_hash, session_key_encrypted, session_key_key_id, key_generation, expires_at, user_agent)
-  SELECT $1::uuid, $2::bytea, $3::bytea, $4::varchar, coalesce(max(key_generation), 0) + 1, $5::timestamptz, $6::varchar
+  INSERT INTO sessions (user_id, token_hash, session_key_encrypted, session_key_key_id, key_generation, expires_at, user_agent, id)
+  SELECT $1::uuid, $2::bytea, $3::bytea, $4::varchar, coalesce(max(key_generation), 0) + 1, $5::timestamptz, $6::varchar, $9::uuid
   FROM sessions WHERE user_id = $1::uuid`;
 
 /**
@@ -42,6 +44,11 @@ export interface ActiveSession {
   userId: string;
   lastUsedAt: Date | null;
   user: { appId: string };
+}
+
+/** Where a session's Douyin session_key is sealed: the seal is bound to the session's id. */
+export function sessionKeyField(sessionId: string): SealedField {
+  return { table: 'sessions', column: 'session_key_encrypted', rowId: sessionId };
 }
 
 @Injectable()
@@ -65,6 +72,7 @@ export class SessionsRepository {
       data.userAgent?.slice(0, 512) ?? null,
       data.now,
       data.maxPerUser - 1,
+      data.id,
     ];
     if (tx) await tx.$executeRawUnsafe(CREATE_SESSION, ...values);
     else await this.prisma.pool.query({ name: 'sessions.create', text: CREATE_SESSION, values });

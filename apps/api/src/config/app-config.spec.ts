@@ -1,5 +1,6 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { AppConfig, InvalidConfigError, parseEnv } from './app-config.js';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { AppConfig, DEV_ADMIN_API_KEY, InvalidConfigError, parseEnv } from './app-config.js';
+import { lowEntropyReason, MIN_DISTINCT_ADMIN_KEY_CHARS, MIN_DISTINCT_KEY_BYTES, productionKeyProblems } from './production-keys.js';
 
 const DATABASE_URL = 'postgresql://app:secret-password@db:5432/app';
 const DOUYIN = { DOUYIN_APP_ID: 'tt0123456789abcdef', DOUYIN_APP_SECRET: 'app-secret-value' };
@@ -80,5 +81,141 @@ describe('parseEnv', () => {
     const bad = '-----BEGIN PRIVATE KEY-----\nbm90LWEta2V5LXNlY3JldA==\n-----END PRIVATE KEY-----';
     expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, DOUYIN_APP_PRIVATE_KEY: bad })).toThrow(/DOUYIN_APP_PRIVATE_KEY: must be a PEM RSA private key/);
     expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, DOUYIN_APP_PRIVATE_KEY: bad })).not.toThrow(/bm90LWEta2V5/);
+  });
+});
+
+describe('production keys, checked by value', () => {
+  const DEV_DATA_KEY = 'ZGV2LW9ubHktZGF0YS1rZXktbm90LWZvci1wcm9kISE=';
+  const DEV_PHONE_HASH_KEY = 'ZGV2LW9ubHktcGhvbmUtaGFzaC1rZXktbm90LXByb2Q=';
+  const b64 = (key: Buffer) => key.toString('base64');
+  const dataKey = b64(randomBytes(32));
+  const phoneKey = b64(randomBytes(32));
+  const adminKey = randomBytes(32).toString('hex');
+  const production = {
+    DATABASE_URL,
+    ...DOUYIN,
+    NODE_ENV: 'production',
+    DATA_ENCRYPTION_KEYS: `k20261206:${dataKey}`,
+    PHONE_HASH_KEY: phoneKey,
+    ADMIN_API_KEY: adminKey,
+  };
+
+  /** The message parseEnv refuses `env` with; fails the test when it accepts it. */
+  function refusal(env: Record<string, string>): string {
+    try {
+      parseEnv(env);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidConfigError);
+      return (error as Error).message;
+    }
+    throw new Error('parseEnv accepted the configuration');
+  }
+
+  /** The first 32 digits of pi as text: 9 distinct bytes with no period, too few for a random key. */
+  const fewDistinct = Buffer.from('31415926535897932384626433832795');
+
+  it('accepts random keys from `openssl rand`, and keeps the unset defaults refused', () => {
+    expect(() => parseEnv(production)).not.toThrow();
+    const unset = refusal({ DATABASE_URL, ...DOUYIN, NODE_ENV: 'production' });
+    expect(unset).toMatch(/DATA_ENCRYPTION_KEYS: must be set in production: key "dev1" is a public development key/);
+    expect(unset).toMatch(/PHONE_HASH_KEY: must be set in production/);
+    expect(unset).toMatch(/ADMIN_API_KEY: must be set in production/);
+  });
+
+  it('refuses a development key whatever its id or variable, without echoing it', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ DATA_ENCRYPTION_KEYS: `prod1:${DEV_DATA_KEY}` }, /DATA_ENCRYPTION_KEYS: must be set in production: key "prod1" is a public development key/],
+      [{ DATA_ENCRYPTION_KEYS: `k2:${dataKey},old:${DEV_PHONE_HASH_KEY}` }, /DATA_ENCRYPTION_KEYS: .*key "old" is a public development key/],
+      [{ PHONE_HASH_KEY: DEV_DATA_KEY }, /PHONE_HASH_KEY: must be set in production: it is a public development key/],
+      [{ ADMIN_API_KEY: DEV_ADMIN_API_KEY }, /ADMIN_API_KEY: must be set in production: it is a public development value/],
+      [{ ADMIN_API_KEY: DEV_PHONE_HASH_KEY }, /ADMIN_API_KEY: must be set in production/],
+      [{ ADMIN_API_KEY: Buffer.from(DEV_DATA_KEY, 'base64').toString('utf8') }, /ADMIN_API_KEY: must be set in production/],
+    ];
+    for (const [override, expected] of cases) {
+      const message = refusal({ ...production, ...override });
+      expect(message).toMatch(expected);
+      for (const value of Object.values(override)) expect(message).not.toContain(value.split(':').pop());
+      expect(message).not.toContain(dataKey);
+    }
+  });
+
+  it('refuses keys that are obviously not random: one byte, a repeated pattern, too few distinct bytes', () => {
+    const cases: [Buffer, RegExp][] = [
+      [Buffer.alloc(32), /is one byte repeated/],
+      [Buffer.alloc(32, 0xff), /is one byte repeated/],
+      [Buffer.from('ab'.repeat(16)), /repeats a pattern of 2 bytes/],
+      [Buffer.alloc(32).fill(Buffer.from([0x9e, 0x11, 0x5a, 0x03, 0xc7, 0x80, 0x2b, 0xf4])), /repeats a pattern of 8 bytes/],
+      [fewDistinct, /has only 9 distinct bytes \(at least 16 required\)/],
+    ];
+    for (const [key, expected] of cases) {
+      const data = refusal({ ...production, DATA_ENCRYPTION_KEYS: `k2:${b64(key)}` });
+      expect(data).toMatch(new RegExp(`DATA_ENCRYPTION_KEYS: key "k2" ${expected.source}, not a random key; generate each key with`));
+      expect(data).not.toContain(b64(key));
+      const phone = refusal({ ...production, PHONE_HASH_KEY: b64(key) });
+      expect(phone).toMatch(new RegExp(`PHONE_HASH_KEY: ${expected.source}`));
+      expect(phone).not.toContain(b64(key));
+    }
+    // A long hash key that repeats a short pattern is no better.
+    expect(refusal({ ...production, PHONE_HASH_KEY: b64(Buffer.alloc(64).fill('xyz')) })).toMatch(/PHONE_HASH_KEY: repeats a pattern of 3 bytes/);
+  });
+
+  it('refuses an admin key that is one character, a repeated pattern or a handful of characters', () => {
+    const cases: [string, RegExp][] = [
+      ['a'.repeat(40), /is one character repeated/],
+      ['0'.repeat(64), /is one character repeated/],
+      ['abc'.repeat(12), /repeats a pattern of 3 characters/],
+      ['password'.repeat(4), /repeats a pattern of 8 characters/],
+      [`${'1'.repeat(28)}23451`, /has only 5 distinct characters \(at least 6 required\)/],
+    ];
+    for (const [key, expected] of cases) {
+      const message = refusal({ ...production, ADMIN_API_KEY: key });
+      expect(message).toMatch(new RegExp(`ADMIN_API_KEY: ${expected.source}, not a random key; generate it with`));
+      expect(message).not.toContain(key);
+    }
+  });
+
+  it('refuses one key serving two purposes', () => {
+    expect(refusal({ ...production, PHONE_HASH_KEY: dataKey })).toMatch(
+      /PHONE_HASH_KEY: is the same key as DATA_ENCRYPTION_KEYS key "k20261206" \(one key, one purpose\)/,
+    );
+    expect(refusal({ ...production, DATA_ENCRYPTION_KEYS: `new:${dataKey},old:${dataKey}` })).toMatch(
+      /DATA_ENCRYPTION_KEYS: keys "new" and "old" are the same key/,
+    );
+    for (const admin of [dataKey, Buffer.from(dataKey, 'base64').toString('hex'), phoneKey]) {
+      const message = refusal({ ...production, ADMIN_API_KEY: admin });
+      expect(message).toMatch(/ADMIN_API_KEY: is one of the DATA_ENCRYPTION_KEYS or the PHONE_HASH_KEY/);
+      expect(message).not.toContain(admin);
+    }
+  });
+
+  it('leaves development and test alone: their keys are public and simple on purpose', () => {
+    const weak = { DATA_ENCRYPTION_KEYS: `k1:${b64(Buffer.alloc(32))}`, PHONE_HASH_KEY: b64(Buffer.alloc(32, 1)), ADMIN_API_KEY: 'a'.repeat(32) };
+    for (const NODE_ENV of ['development', 'test']) expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, NODE_ENV, ...weak })).not.toThrow();
+  });
+
+  it('never refuses a random key: 20,000 of each kind `openssl rand` makes pass every check', () => {
+    for (let i = 0; i < 20_000; i++) {
+      const keys = {
+        dataKeys: [{ id: 'k', key: randomBytes(32) }],
+        phoneHashKey: randomBytes(i % 2 ? 32 : 64),
+        // openssl rand -hex 16 (the shortest accepted), -hex 32, -base64 24 and -base64 32.
+        adminApiKey: [randomBytes(16).toString('hex'), randomBytes(32).toString('hex'), randomBytes(24).toString('base64'), randomBytes(32).toString('base64')][i % 4]!,
+      };
+      const problems = productionKeyProblems(keys, [DEV_DATA_KEY, DEV_PHONE_HASH_KEY, DEV_ADMIN_API_KEY]);
+      if (problems.length) throw new Error(`a random key was refused: ${problems.map((p) => p.message).join('; ')}`);
+    }
+  });
+
+  it('sets its thresholds where a random key is nowhere near them', () => {
+    // Fewest distinct bytes seen among 20,000 random 32-byte keys, and hex characters among 32-character hex keys.
+    let fewestBytes = 32;
+    let fewestHex = 16;
+    for (let i = 0; i < 20_000; i++) {
+      fewestBytes = Math.min(fewestBytes, new Set(randomBytes(32)).size);
+      fewestHex = Math.min(fewestHex, new Set(randomBytes(16).toString('hex')).size);
+    }
+    expect(fewestBytes).toBeGreaterThanOrEqual(MIN_DISTINCT_KEY_BYTES + 4);
+    expect(fewestHex).toBeGreaterThanOrEqual(MIN_DISTINCT_ADMIN_KEY_CHARS + 1);
+    expect(lowEntropyReason([...randomBytes(32)], MIN_DISTINCT_KEY_BYTES, 'bytes')).toBeNull();
   });
 });

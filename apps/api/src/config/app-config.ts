@@ -1,5 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
+import { productionKeyProblems } from './production-keys.js';
 import { defaultSubscriptionTemplates, ZSubscriptionTemplatesEnv, type ConfiguredTemplate } from './subscription-templates.config.js';
 
 /**
@@ -10,10 +11,13 @@ import { defaultSubscriptionTemplates, ZSubscriptionTemplatesEnv, type Configure
  * Keys for local development and tests only: printed here on purpose, refused in production,
  * so a fresh clone runs with nothing configured but no deployment can run on them.
  */
-const DEV_DATA_KEYS = 'dev1:ZGV2LW9ubHktZGF0YS1rZXktbm90LWZvci1wcm9kISE=';
+const DEV_DATA_KEY = 'ZGV2LW9ubHktZGF0YS1rZXktbm90LWZvci1wcm9kISE=';
+const DEV_DATA_KEYS = `dev1:${DEV_DATA_KEY}`;
 const DEV_PHONE_HASH_KEY = 'ZGV2LW9ubHktcGhvbmUtaGFzaC1rZXktbm90LXByb2Q=';
 /** Public on purpose (local development only): production refuses it. */
 export const DEV_ADMIN_API_KEY = 'dev-only-admin-key-never-use-in-production';
+/** Production refuses a key equal to any of these, whatever its id or variable. */
+const DEV_SECRETS = [DEV_DATA_KEY, DEV_PHONE_HASH_KEY, DEV_ADMIN_API_KEY];
 
 /** `true`/`false` (also 1/0, yes/no): z.coerce.boolean would read "false" as true. */
 const ZFlag = z
@@ -170,14 +174,9 @@ const ZEnv = z.object({
 }).superRefine((env, ctx) => {
   // Plain HTTP is for the local emulator only: production talks to Douyin over verified TLS.
   if (env.NODE_ENV !== 'production') return;
-  if (env.DATA_ENCRYPTION_KEYS.some((k) => k.id === 'dev1')) {
-    ctx.addIssue({ code: 'custom', path: ['DATA_ENCRYPTION_KEYS'], message: 'must be set in production (the dev key is public)' });
-  }
-  if (env.ADMIN_API_KEY === DEV_ADMIN_API_KEY) {
-    ctx.addIssue({ code: 'custom', path: ['ADMIN_API_KEY'], message: 'must be set in production (the dev key is public)' });
-  }
-  if (env.PHONE_HASH_KEY.equals(Buffer.from(DEV_PHONE_HASH_KEY, 'base64'))) {
-    ctx.addIssue({ code: 'custom', path: ['PHONE_HASH_KEY'], message: 'must be set in production (the dev key is public)' });
+  const keys = { dataKeys: env.DATA_ENCRYPTION_KEYS, phoneHashKey: env.PHONE_HASH_KEY, adminApiKey: env.ADMIN_API_KEY };
+  for (const problem of productionKeyProblems(keys, DEV_SECRETS)) {
+    ctx.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
   }
   for (const key of ['DOUYIN_APPS_BASE_URL', 'DOUYIN_OPEN_BASE_URL'] as const) {
     if (!env[key].startsWith('https://')) ctx.addIssue({ code: 'custom', path: [key], message: 'must be https:// in production' });

@@ -2,7 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StoredToken } from '@douyin-kit/douyin-client';
 import { startApp, type RunningApp } from '../../test/create-app.js';
+import { sql } from '../../test/api-user.js';
 import { credentialRow } from '../../test/douyin-tokens.js';
+import { sealV1 } from '../../test/sealed-v1.js';
+import { AppConfig, parseEnv } from '../config/app-config.js';
 import { SecretBox } from '../crypto/secret-box.js';
 import { PrismaService } from '../database/prisma.service.js';
 import { PostgresTokenStore } from './pg-token-store.js';
@@ -119,6 +122,37 @@ describe('PostgresTokenStore', () => {
     const rotated = new PostgresTokenStore(running.app.get(PrismaService), new SecretBox([{ id: 'other', key: randomBytes(32) }]));
 
     expect(await rotated.get(key)).toBeUndefined();
+  });
+
+  it("treats another row's token copied into this one as missing: each seal is bound to its app and kind", async () => {
+    const { a, token, key, appId } = setup();
+    const other = setup();
+    await a.save(key, token('T-mine'));
+    await other.a.save(other.key, token('T-other'));
+    await sql(
+      `UPDATE platform_credentials SET (token_encrypted, key_id) =
+         (SELECT token_encrypted, key_id FROM platform_credentials WHERE app_id = $2 AND kind = 'client_token')
+       WHERE app_id = $1 AND kind = 'client_token'`,
+      [appId, other.appId],
+    );
+    const fresh = new PostgresTokenStore(running.app.get(PrismaService), running.app.get(SecretBox));
+
+    expect(await fresh.get(key)).toBeUndefined();
+    expect((await fresh.get(other.key))?.value).toBe('T-other');
+  });
+
+  it('still reads a row sealed in the v1 format, and seals it as v2 at the next save', async () => {
+    const { a, token, key, appId } = setup();
+    await a.save(key, token('T1'));
+    const runKey = new AppConfig(parseEnv(process.env)).encryption.dataKeys[0]!;
+    const old = sealV1(runKey, 'T-v1');
+    await sql(`UPDATE platform_credentials SET token_encrypted = $2, key_id = $3 WHERE app_id = $1 AND kind = 'client_token'`, [appId, old.blob, old.keyId]);
+    const fresh = new PostgresTokenStore(running.app.get(PrismaService), running.app.get(SecretBox));
+
+    expect((await fresh.get(key))?.value).toBe('T-v1');
+    await fresh.save(key, token('T2'));
+    expect((await credentialRow(appId, 'client_token'))!.key_id).toBe(`v2:${runKey.id}`);
+    expect((await new PostgresTokenStore(running.app.get(PrismaService), running.app.get(SecretBox)).get(key))?.value).toBe('T2');
   });
 
   it('refuses keys that are not <kind>:<appid>', async () => {

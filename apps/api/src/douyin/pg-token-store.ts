@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import type { StoredToken, TokenStore } from '@douyin-kit/douyin-client';
-import type { SecretBox } from '../crypto/secret-box.js';
+import type { SealedField, SecretBox } from '../crypto/secret-box.js';
 import { toBytes } from '../database/bytes.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { CredentialKind } from '../generated/prisma/enums.js';
@@ -86,7 +86,7 @@ export class PostgresTokenStore implements TokenStore {
 
   async save(key: string, token: StoredToken): Promise<void> {
     const where = credentialOf(key);
-    const sealed = this.box.seal(token.value);
+    const sealed = this.box.seal(token.value, credentialField(key));
     const fields = {
       tokenEncrypted: toBytes(sealed.blob),
       keyId: sealed.keyId,
@@ -150,13 +150,23 @@ export class PostgresTokenStore implements TokenStore {
    */
   private open(key: string, row: CredentialRow): string | undefined {
     try {
-      return this.box.open({ keyId: row.key_id, blob: Buffer.from(row.token_encrypted) }).toString('utf8');
+      const sealed = { keyId: row.key_id, blob: Buffer.from(row.token_encrypted) };
+      return this.box.open(sealed, credentialField(key)).toString('utf8');
     } catch (error) {
       const reason = error instanceof Error ? error.name : 'unknown';
       this.logger.warn({ msg: 'stored Douyin token cannot be opened; a new one will be fetched', key, keyId: row.key_id, reason });
       return undefined;
     }
   }
+}
+
+/**
+ * Where a token is sealed: bound to the row's natural key (app and kind), so one app's token,
+ * or another kind's, copied into this row does not open.
+ */
+export function credentialField(key: string): SealedField {
+  const { appId, kind } = credentialOf(key);
+  return { table: 'platform_credentials', column: 'token_encrypted', rowId: `${kind}:${appId}` };
 }
 
 /** `app_access_token:tt123` → the row's unique key. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { extraApps } from '../../test/create-app.js';
+import { credentialField } from './pg-token-store.js';
 import {
   callCounter,
   credentialRow,
@@ -113,8 +114,8 @@ describe('tokens shared through PostgreSQL', () => {
       expect(row.token_encrypted.includes(Buffer.from(token).toString(encoding))).toBe(false);
     }
     expect(row.token_encrypted.includes(Buffer.from(token))).toBe(false);
-    expect(row.key_id).toBe(box.currentKeyId);
-    expect(box.open({ keyId: row.key_id, blob: row.token_encrypted }).toString()).toBe(token);
+    expect(row.key_id).toBe(`v2:${box.currentKeyId}`);
+    expect(box.open({ keyId: row.key_id, blob: row.token_encrypted }, credentialField(`app_access_token:${app.appid}`)).toString()).toBe(token);
     expect(row.expires_at.getTime() - row.fetched_at.getTime()).toBe(7_200_000);
   });
 });

@@ -5,6 +5,7 @@ import { extraApps, startApp, type RunningApp } from '../../test/create-app.js';
 import { emulator } from '../../test/emulator.js';
 import { LookupHasher } from '../crypto/crypto.module.js';
 import { SecretBox } from '../crypto/secret-box.js';
+import { phoneField } from './phone.repository.js';
 
 let running: RunningApp;
 const others = extraApps();
@@ -48,10 +49,11 @@ function errorOf(response: { body: unknown }) {
 }
 
 /** Sealed with the data key, hashed with the phone-hash key, masked; never the digits in clear. */
-function expectStored(row: PhoneRow, user: { e164: string; purePhoneNumber: string }) {
+function expectStored(row: PhoneRow, user: { userId: string; e164: string; purePhoneNumber: string }) {
   const box = running.app.get(SecretBox);
   expect(row.phone_encrypted!.includes(Buffer.from(user.purePhoneNumber.slice(-8)))).toBe(false);
-  expect(box.open({ keyId: row.phone_key_id!, blob: row.phone_encrypted! }).toString()).toBe(user.e164);
+  expect(row.phone_key_id).toMatch(/^v2:/);
+  expect(box.open({ keyId: row.phone_key_id!, blob: row.phone_encrypted! }, phoneField(user.userId)).toString()).toBe(user.e164);
   expect(row.phone_hash!.equals(running.app.get(LookupHasher).hash(user.e164))).toBe(true);
   expect(row).toMatchObject({ phone_masked: `${user.purePhoneNumber.slice(0, 3)}****${user.purePhoneNumber.slice(-4)}`, phone_country_code: '86' });
   expect(row.phone_updated_at).toBeInstanceOf(Date);
@@ -170,7 +172,7 @@ describe('POST /me/phone, number and body checks', () => {
     const response = await user.post('/me/phone', await emulator.phoneNumber(user.douyinUserId, 'code'));
     expect(response.body).toEqual({ phoneMasked: '91****67', countryCode: '852' });
     const row = await phoneRow(user);
-    expect(running.app.get(SecretBox).open({ keyId: row.phone_key_id!, blob: row.phone_encrypted! }).toString()).toBe('+85291234567');
+    expect(running.app.get(SecretBox).open({ keyId: row.phone_key_id!, blob: row.phone_encrypted! }, phoneField(user.userId)).toString()).toBe('+85291234567');
   });
 
   it('takes exactly one flow: both, neither or unknown fields are refused', async () => {

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { toBytes } from '../database/bytes.js';
 import { PrismaService } from '../database/prisma.service.js';
-import type { Sealed } from '../crypto/secret-box.js';
+import type { Sealed, SealedField } from '../crypto/secret-box.js';
+
+/** Where a user's phone number is sealed: the seal is bound to the user's id. */
+export function phoneField(userId: string): SealedField {
+  return { table: 'users', column: 'phone_encrypted', rowId: userId };
+}
 
 export interface StoredPhone {
   /** The E.164 number sealed with SecretBox. */

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Watermark } from '@douyin-kit/douyin-client';
-import { SessionsRepository } from '../auth/sessions.repository.js';
+import { SessionKeys } from '../auth/session-keys.js';
 import { AppConfig } from '../config/app-config.js';
-import { SecretBox } from '../crypto/secret-box.js';
 import { AppError } from '../errors/app-error.js';
 import { openSessionPayload, type EncryptedPayload, type OpenSessionPayloadInput } from './session-payload.js';
 
@@ -14,8 +13,7 @@ import { openSessionPayload, type EncryptedPayload, type OpenSessionPayloadInput
 @Injectable()
 export class SessionPayloadDecryptor {
   constructor(
-    private readonly sessions: SessionsRepository,
-    private readonly box: SecretBox,
+    private readonly sessionKeys: SessionKeys,
     private readonly config: AppConfig,
   ) {}
 
@@ -24,15 +22,14 @@ export class SessionPayloadDecryptor {
     payload: EncryptedPayload,
     options: Pick<OpenSessionPayloadInput, 'api' | 'signed'>,
   ): Promise<T & { watermark: Watermark }> {
-    const sealed = await this.sessions.sealedSessionKey(sessionId);
-    if (!sealed) {
+    const sessionKey = await this.sessionKeys.open(sessionId);
+    if (sessionKey === null) {
       // Anonymous logins (no `code`) get no session_key, so nothing made by a tt API opens.
       throw new AppError(
         'LOGIN_REQUIRED',
         `This session comes from an anonymous login and has no Douyin session key: once the user is logged in to the host app, call tt.login, POST /auth/login with its code, then call ${options.api} again`,
       );
     }
-    const sessionKey = this.box.open(sealed).toString('utf8');
     return openSessionPayload<T>({
       encryptedData: payload.encryptedData,
       iv: payload.iv,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { TLoginRequest, TLoginResponse } from '@douyin-kit/contracts';
 import { DouyinApiError, DouyinClient, type Code2SessionResult } from '@douyin-kit/douyin-client';
@@ -12,7 +12,7 @@ import { AppError } from '../../errors/app-error.js';
 import { toUserOutput } from '../../users/outputs/user.output.js';
 import { UsersRepository } from '../../users/users.repository.js';
 import { LoginSingleFlight } from '../login-single-flight.js';
-import { SessionsRepository } from '../sessions.repository.js';
+import { SessionsRepository, sessionKeyField } from '../sessions.repository.js';
 import { hashSessionToken, newSessionToken } from '../session-token.js';
 
 @Injectable()
@@ -41,14 +41,16 @@ export class LoginService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessions.ttlSeconds * 1000);
     // Every login stores its own session_key: a payload made under an older key is detectably stale.
-    const sessionKey = identity.sessionKey ? this.box.seal(identity.sessionKey) : null;
+    // The id is chosen here, not by the INSERT, because the sealed key is bound to it.
+    const sessionId = randomUUID();
+    const sessionKey = identity.sessionKey ? this.box.seal(identity.sessionKey, sessionKeyField(sessionId)) : null;
     const loginIdentity = {
       appId: this.config.douyin.appId,
       openId: identity.openId || undefined,
       unionId: identity.unionId || undefined,
       anonymousOpenId: identity.anonymousOpenId || undefined,
     };
-    const session = { tokenHash: hashSessionToken(token), sessionKey, expiresAt, userAgent, now, maxPerUser: this.config.sessions.maxPerUser };
+    const session = { id: sessionId, tokenHash: hashSessionToken(token), sessionKey, expiresAt, userAgent, now, maxPerUser: this.config.sessions.maxPerUser };
     // A returning user whose row this login leaves as it is: one read and the session INSERT,
     // no interactive transaction (it was most of a login's CPU; `pnpm bench`).
     const returning = await this.users.findSettledLoginUser(loginIdentity);

@@ -3,9 +3,9 @@ import type { DouyinClient } from '@douyin-kit/douyin-client';
 import type { Clock } from '../../clock/clock.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { LookupHasher } from '../../crypto/crypto.module.js';
-import { SecretBox } from '../../crypto/secret-box.js';
+import { SealedValueError, SecretBox } from '../../crypto/secret-box.js';
 import type { SessionPayloadDecryptor } from '../../session-payload/session-payload.decryptor.js';
-import type { PhoneRepository, StoredPhone } from '../phone.repository.js';
+import { phoneField, type PhoneRepository, type StoredPhone } from '../phone.repository.js';
 import { PhoneService } from './phone.service.js';
 
 const caller = { userId: 'user-a', sessionId: 'session-a', appId: 'tt_app' };
@@ -38,7 +38,8 @@ describe('PhoneService', () => {
     expect(calls.redeemed).toEqual(['phone-code']);
     const [saved] = calls.saved;
     expect(saved).toMatchObject({ userId: 'user-a', at: now, stored: { masked: '138****5678', countryCode: '86' } });
-    expect(box.open(saved!.stored.sealed).toString()).toBe('+8613812345678');
+    expect(box.open(saved!.stored.sealed, phoneField('user-a')).toString()).toBe('+8613812345678');
+    expect(() => box.open(saved!.stored.sealed, phoneField('user-b'))).toThrow(SealedValueError);
     expect(saved!.stored.hash.equals(createHmac('sha256', hashKey).update('+8613812345678').digest())).toBe(true);
   });
 

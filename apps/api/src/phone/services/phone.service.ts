@@ -10,7 +10,7 @@ import { AppError } from '../../errors/app-error.js';
 import { SessionPayloadDecryptor } from '../../session-payload/session-payload.decryptor.js';
 import { toPhoneCodeError } from '../phone-code-errors.js';
 import { toValidPhoneNumber } from '../phone-number.js';
-import { PhoneRepository } from '../phone.repository.js';
+import { PhoneRepository, phoneField } from '../phone.repository.js';
 
 interface PhonePlaintext {
   countryCode?: unknown;
@@ -39,7 +39,7 @@ export class PhoneService {
         ? await this.redeemCode(input.code)
         : await this.decryptor.open<PhonePlaintext>(caller.sessionId, input, { api: 'getPhoneNumber' });
     const phone = toValidPhoneNumber(plaintext);
-    const stored = { sealed: this.box.seal(phone.e164), hash: this.hasher.hash(phone.e164), masked: phone.masked, countryCode: phone.countryCode };
+    const stored = { sealed: this.box.seal(phone.e164, phoneField(caller.userId)), hash: this.hasher.hash(phone.e164), masked: phone.masked, countryCode: phone.countryCode };
     if (!(await this.phones.save(caller.userId, stored, this.clock.now()))) {
       throw new AppError('UNAUTHENTICATED', 'This session no longer has a user: log in again');
     }
