@@ -10,7 +10,7 @@ import { HttpDrain, registerDrainHooks } from './lifecycle/http-drain.js';
 import { replyToClientError } from './http/client-errors.js';
 import { acceptJsonBodiesOnly } from './http/json-only.js';
 import { registerLoadShedding } from './http/load-shedding.js';
-import { refuseMalformedPreflight } from './http/preflight.js';
+import { envelopeRefusedPreflights } from './http/preflight.js';
 import { AppLogger } from './logging/app-logger.js';
 import { registerRequestLogging } from './logging/request-logging.js';
 import { registerSecurityHeaders } from './security/security-headers.js';
@@ -84,15 +84,14 @@ export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
   // Only the listed browser origins (the H5 preview) may read responses; admin routes stay
   // out of reach of browsers because `x-admin-key` is not an allowed header.
   if (config.http.corsOrigins.length) {
-    fastify.addHook('onRequest', refuseMalformedPreflight);
     app.enableCors({
-      strictPreflight: false,
       origin: [...config.http.corsOrigins],
       methods: ['GET', 'POST', 'DELETE'],
       allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
       exposedHeaders: ['x-request-id', 'retry-after'],
       maxAge: 600,
     });
+    envelopeRefusedPreflights(fastify);
   }
 
   app.useGlobalFilters(new ErrorFilter());

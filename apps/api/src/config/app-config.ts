@@ -187,7 +187,7 @@ const ZEnv = z.object({
   /** Server-side `statement_timeout` of the API's queries: PostgreSQL cancels a longer one. */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** Server-side `lock_timeout`: a query waiting this long for a row or table lock gives up. */
-  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(2000),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   /**
    * Client-side limit of a query, for a database that does not answer at all (network stall);
    * above DATABASE_STATEMENT_TIMEOUT_MS so the server normally cancels first.

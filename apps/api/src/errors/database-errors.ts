@@ -19,7 +19,7 @@ const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDO
  * pg and pg-pool raise these without any code (pool wait or connect over
  * `connectionTimeoutMillis`, `query_timeout`, a connection that died mid-query), so their
  * message is all there is to tell them apart. Pinned pg version; the locked-table e2e test
- * (lifecycle/database-stall.e2e-spec.ts) fails should one of them change.
+ * (database/database-stall.e2e-spec.ts) fails should one of them change.
  */
 const UNAVAILABLE_DRIVER_MESSAGES = new Set([
   'timeout exceeded when trying to connect',

@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error.js';
 export const SHED_RETRY_AFTER_SECONDS = 2;
 
 /** Liveness must keep answering under load, or an orchestrator would restart a busy process. */
-const NEVER_SHED = new Set(['/health']);
+export const NEVER_SHED: ReadonlySet<string> = new Set(['/health']);
 
 /**
  * Turns requests away with 503 SERVER_BUSY (and Retry-After) while the process is overloaded
