@@ -11,7 +11,7 @@ import { armShutdownWatchdog, WATCHDOG_MARGIN_MS } from './lifecycle/shutdown-wa
 async function main(): Promise<void> {
   // The HTTP server's limits are fixed when it is created, before the app exists: the validated
   // config comes from the config module alone first.
-  const configContext = await NestFactory.createApplicationContext(AppConfigModule, { logger: false });
+  const configContext = await NestFactory.createApplicationContext(AppConfigModule, { logger: ['error', 'fatal'] });
   const config = configContext.get(AppConfig);
   await configContext.close();
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(config), {
