@@ -97,7 +97,7 @@ describe('database and server bounds', () => {
     expect(config.server).toEqual({
       requestTimeoutMs: 30_000,
       headersTimeoutMs: 10_000,
-      connectionTimeoutMs: 60_000,
+      connectionTimeoutMs: 80_000,
       trustProxy: false,
       shedEventLoopDelayMs: 1000,
       shedHeapUsedBytes: 0,

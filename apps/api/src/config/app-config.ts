@@ -197,8 +197,11 @@ const ZEnv = z.object({
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   /** Time a client gets to send the request headers. At most HTTP_REQUEST_TIMEOUT_MS. */
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
-  /** A socket with no traffic this long is closed. Above the longest request (Douyin calls). */
-  HTTP_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  /**
+   * A socket with no traffic this long is closed. Above the longest request (Douyin calls) and
+   * above Fastify's 72 s keep-alive, which outlasts load balancers' 60 s idle timeouts.
+   */
+  HTTP_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(80_000),
   /** Shed load (503 SERVER_BUSY) while the event loop lags more than this; 0 turns it off. */
   SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Shed load while the V8 heap in use exceeds this many MiB; 0 (default) turns it off. */
