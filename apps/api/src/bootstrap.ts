@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { FastifyHttpOptions } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { z } from 'zod';
 import { AppConfig } from './config/app-config.js';
 import { ErrorFilter } from './errors/error.filter.js';
 import { replyToFrameworkError } from './errors/framework-errors.js';
 import { HttpDrain, registerDrainHooks } from './lifecycle/http-drain.js';
+import { replyToClientError } from './http/client-errors.js';
 import { acceptJsonBodiesOnly } from './http/json-only.js';
+import { registerLoadShedding } from './http/load-shedding.js';
+import { envelopeRefusedPreflights } from './http/preflight.js';
 import { AppLogger } from './logging/app-logger.js';
 import { registerRequestLogging } from './logging/request-logging.js';
 import { registerSecurityHeaders } from './security/security-headers.js';
@@ -14,16 +18,36 @@ import { registerSecurityHeaders } from './security/security-headers.js';
 /** A client-supplied request id is kept only when it is short and plain (it goes into logs). */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export function createFastifyAdapter(): FastifyAdapter {
-  return new FastifyAdapter({
+/**
+ * Node checks its header and request deadlines on a timer; its default period (30 s) would let
+ * a slow client outlive a short deadline by that much.
+ */
+const DEADLINE_CHECK_INTERVAL_MS = 1000;
+
+/**
+ * The Fastify instance under Nest. Slow clients are bounded (HTTP_*_TIMEOUT_MS): the headers
+ * must arrive within `headersTimeout`, the whole request within `requestTimeout` (a slow upload
+ * is cut off; the handler's own time is not counted), and a silent socket is closed after
+ * `connectionTimeout`. Node's own parser errors answer in the error envelope
+ * (http/client-errors.ts). TRUST_PROXY decides whose X-Forwarded-For sets `request.ip`.
+ */
+export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
+  const { requestTimeoutMs, headersTimeoutMs, connectionTimeoutMs, trustProxy } = config.server;
+  const options: FastifyHttpOptions<Server> = {
     logger: false,
+    requestTimeout: requestTimeoutMs,
+    connectionTimeout: connectionTimeoutMs,
+    http: { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: DEADLINE_CHECK_INTERVAL_MS },
+    clientErrorHandler: replyToClientError,
+    ...(trustProxy === false ? {} : { trustProxy }),
     // Malformed URLs and over-long path parameters get the error envelope too.
     frameworkErrors: replyToFrameworkError,
     genReqId: (request: IncomingMessage) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
     },
-  });
+  };
+  return new FastifyAdapter(options);
 }
 
 /**
@@ -45,6 +69,7 @@ export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
   acceptJsonBodiesOnly(fastify);
   registerSecurityHeaders(fastify, { production: config.env === 'production' });
   registerDrainHooks(fastify, app.get(HttpDrain));
+  registerLoadShedding(fastify, config.server);
   // Nest registers its routes during init, after this hook is in place.
   fastify.addHook('onRoute', (route) => {
     route.bodyLimit ??= config.http.bodyLimitBytes;
@@ -66,6 +91,7 @@ export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
       exposedHeaders: ['x-request-id', 'retry-after'],
       maxAge: 600,
     });
+    envelopeRefusedPreflights(fastify);
   }
 
   app.useGlobalFilters(new ErrorFilter());

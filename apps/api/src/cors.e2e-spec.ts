@@ -1,3 +1,4 @@
+import { ZErrorEnvelope } from '@douyin-kit/contracts';
 import { startApp, type RunningApp } from '../test/create-app.js';
 
 const H5 = 'https://h5.preview.example';
@@ -41,6 +42,16 @@ describe('CORS: only the configured H5 preview origins', () => {
   it('never lets a browser send the admin key', async () => {
     const response = await preflight(running, H5, 'x-admin-key,content-type');
     expect(response.headers.get('access-control-allow-headers') ?? '').not.toMatch(/x-admin-key/);
+  });
+
+  it('refuses a malformed preflight (no Access-Control-Request-Method) with 400 in the error envelope', async () => {
+    const response = await fetch(`${running.baseUrl}/me/profile`, { method: 'OPTIONS', headers: { origin: H5 } });
+    expect(response.status).toBe(400);
+    const envelope = ZErrorEnvelope.parse(await response.json());
+    expect(envelope.error).toMatchObject({ code: 'VALIDATION_FAILED', requestId: response.headers.get('x-request-id') });
+    expect(JSON.stringify(envelope.error.details)).toContain('access-control-request-method');
+    expect(response.headers.get('access-control-allow-methods')).toBeNull();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('grants nothing when no origin is configured outside development', async () => {

@@ -5,15 +5,21 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { bootstrap, createFastifyAdapter } from './bootstrap.js';
 import { AppConfig } from './config/app-config.js';
+import { AppConfigModule } from './config/config.module.js';
 import { armShutdownWatchdog, WATCHDOG_MARGIN_MS } from './lifecycle/shutdown-watchdog.js';
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(), {
+  // The HTTP server's limits are fixed when it is created, before the app exists: the validated
+  // config comes from the config module alone first.
+  const configContext = await NestFactory.createApplicationContext(AppConfigModule, { logger: ['error', 'fatal'] });
+  const config = configContext.get(AppConfig);
+  await configContext.close();
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createFastifyAdapter(config), {
     bufferLogs: true,
   });
   bootstrap(app);
-  armShutdownWatchdog(app.get(AppConfig).shutdown.timeoutMs + WATCHDOG_MARGIN_MS);
-  const { host, port } = app.get(AppConfig).http;
+  armShutdownWatchdog(config.shutdown.timeoutMs + WATCHDOG_MARGIN_MS);
+  const { host, port } = config.http;
   await app.listen(port, host);
   // The bound address, not the configured one: PORT=0 picks a free port.
   new Logger('Main').log(`API listening on ${await app.getUrl()} (health: /health, readiness: /ready)`);

@@ -50,13 +50,14 @@ export async function startApp(
 ): Promise<RunningApp> {
   capture ??= pino.destination({ dest: inject('logCaptureFile'), append: true, sync: true });
   responses ??= pino.destination({ dest: inject('responseCaptureFile'), append: true, sync: true });
+  const config = new AppConfig(parseEnv({ ...process.env, ...TEST_ENV, ...env }));
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(AppConfig)
-    .useValue(new AppConfig(parseEnv({ ...process.env, ...TEST_ENV, ...env })))
+    .useValue(config)
     .overrideProvider(LOG_CAPTURE)
     .useValue(capture)
     .compile();
-  const app = bootstrap(moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter()));
+  const app = bootstrap(moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(config)));
   captureResponses(app, responses);
   options.beforeInit?.(app);
   await app.listen(0, '127.0.0.1');

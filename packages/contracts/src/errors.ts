@@ -65,6 +65,16 @@ export const ERROR_CODES = {
   UPSTREAM_UNAVAILABLE: 503,
   /** The server is up but not ready (database unreachable or migrations pending). */
   NOT_READY: 503,
+  /** The database did not answer in time (stalled, locked or unreachable); see `Retry-After`. */
+  DATABASE_UNAVAILABLE: 503,
+  /** The server is overloaded and sheds this request rather than queue it; see `Retry-After`. */
+  SERVER_BUSY: 503,
+  /** The HTTP request itself is malformed (bad framing, invalid header); it never reached a route. */
+  MALFORMED_REQUEST: 400,
+  /** The request's headers or body did not arrive within the server's time limit. */
+  REQUEST_TIMEOUT: 408,
+  /** The request's headers are larger than the server accepts. */
+  HEADERS_TOO_LARGE: 431,
 } as const satisfies Record<string, number>;
 
 export type TErrorCode = keyof typeof ERROR_CODES;

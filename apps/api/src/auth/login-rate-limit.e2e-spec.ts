@@ -33,3 +33,26 @@ describe('login rate limit', () => {
     expect(logout.status).toBe(401);
   });
 });
+
+describe('login rate limit behind a trusted proxy (TRUST_PROXY)', () => {
+  let proxied: RunningApp;
+  beforeAll(async () => {
+    // The test client connects from 127.0.0.1: it plays the proxy.
+    proxied = await startApp({ LOGIN_RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: '127.0.0.1' });
+  });
+  afterAll(() => proxied.close());
+
+  const loginAs = (clientIp: string) =>
+    fetch(`${proxied.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': clientIp },
+      body: JSON.stringify({ anonymousCode: 'never-issued' }),
+    });
+
+  it('counts each forwarded client address on its own', async () => {
+    for (let i = 0; i < LIMIT; i++) expect((await loginAs('203.0.113.10')).status).toBe(400);
+    expect((await loginAs('203.0.113.10')).status).toBe(429);
+    // Another client behind the same proxy still has its whole allowance.
+    expect((await loginAs('203.0.113.11')).status).toBe(400);
+  });
+});

@@ -219,3 +219,43 @@ describe('production keys, checked by value', () => {
     expect(lowEntropyReason([...randomBytes(32)], MIN_DISTINCT_KEY_BYTES, 'bytes')).toBeNull();
   });
 });
+
+describe('database and server bounds', () => {
+  it('defaults to timeouts that fail a stalled request within seconds, and no trusted proxy', () => {
+    const config = new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN }));
+    expect(config.database).toEqual({
+      url: DATABASE_URL,
+      poolSize: 10,
+      connectTimeoutMs: 2000,
+      statementTimeoutMs: 5000,
+      lockTimeoutMs: 1000,
+      queryTimeoutMs: 6000,
+    });
+    expect(config.server).toEqual({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+      connectionTimeoutMs: 80_000,
+      trustProxy: false,
+      shedEventLoopDelayMs: 1000,
+      shedHeapUsedBytes: 0,
+    });
+  });
+
+  it('refuses bounds that contradict each other', () => {
+    expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/,
+    );
+    expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, DATABASE_QUERY_TIMEOUT_MS: '5000' })).toThrow(/DATABASE_QUERY_TIMEOUT_MS: must exceed DATABASE_STATEMENT_TIMEOUT_MS/);
+    expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it('reads TRUST_PROXY as proxy addresses and CIDRs only', () => {
+    const trust = (value: string) => new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, TRUST_PROXY: value })).server.trustProxy;
+    expect(trust('false')).toBe(false);
+    expect(trust('10.0.0.0/8, 192.168.1.10,::1,fd00::/8')).toEqual(['10.0.0.0/8', '192.168.1.10', '::1', 'fd00::/8']);
+    expect(trust('loopback,uniquelocal')).toEqual(['loopback', 'uniquelocal']);
+    for (const bad of ['true', '1', '2', '10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', '*']) {
+      expect(() => trust(bad), bad).toThrow(/TRUST_PROXY: must be false, or the proxies' addresses/);
+    }
+  });
+});

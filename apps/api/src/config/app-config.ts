@@ -1,4 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { productionKeyProblems } from './production-keys.js';
 import { defaultSubscriptionTemplates, ZSubscriptionTemplatesEnv, type ConfiguredTemplate } from './subscription-templates.config.js';
@@ -68,6 +69,29 @@ function isRsaPrivateKey(pem: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * `false` (default), or the proxies' addresses and CIDRs, comma-separated (`10.0.0.0/8,
+ * 192.168.1.10`), or proxy-addr's names `loopback`, `linklocal`, `uniquelocal`. Neither `true`
+ * nor a hop count: either would believe an X-Forwarded-For sent straight to the API by a client
+ * (Fastify itself ignores hop counts for that reason), which could then pick its own address.
+ */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const ZTrustProxy = z.string().transform((raw, ctx): false | string[] => {
+  const value = raw.trim();
+  if (value === '' || value === 'false') return false;
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every((entry) => PROXY_RANGE_NAMES.has(entry) || isAddressOrCidr(entry))) return entries;
+  ctx.addIssue({ code: 'custom', message: 'must be false, or the proxies\' addresses/CIDRs (or loopback, linklocal, uniquelocal), comma-separated' });
+  return z.NEVER;
+});
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
 const ZEnv = z.object({
@@ -171,7 +195,44 @@ const ZEnv = z.object({
    * exits. Keep it below the orchestrator's grace period (Kubernetes: 30 s by default).
    */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /** Connections in the API's database pool (Prisma and the hot reads share it). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Longest wait for a pooled connection: opening one, or a free one when all are busy. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  /** Server-side `statement_timeout` of the API's queries: PostgreSQL cancels a longer one. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** Server-side `lock_timeout`: a query waiting this long for a row or table lock gives up. */
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
+  /**
+   * Client-side limit of a query, for a database that does not answer at all (network stall);
+   * above DATABASE_STATEMENT_TIMEOUT_MS so the server normally cancels first.
+   */
+  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(6000),
+  /** Time a client gets to send a whole request, headers and body (slow uploads are cut off). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** Time a client gets to send the request headers. At most HTTP_REQUEST_TIMEOUT_MS. */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  /**
+   * A socket with no traffic this long is closed. Above the longest request (Douyin calls) and
+   * above Fastify's 72 s keep-alive, which outlasts load balancers' 60 s idle timeouts.
+   */
+  HTTP_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(80_000),
+  /** Shed load (503 SERVER_BUSY) while the event loop lags more than this; 0 turns it off. */
+  SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Shed load while the V8 heap in use exceeds this many MiB; 0 (default) turns it off. */
+  SHED_HEAP_USED_MB: z.coerce.number().int().min(0).max(65_536).default(0),
+  /**
+   * Reverse proxies whose X-Forwarded-For the API believes (client address for the per-IP
+   * limits): false, or the proxies' addresses/CIDRs. Off by default.
+   */
+  TRUST_PROXY: z.string().default('false').pipe(ZTrustProxy),
 }).superRefine((env, ctx) => {
+  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+    ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' });
+  }
+  if (env.DATABASE_QUERY_TIMEOUT_MS <= env.DATABASE_STATEMENT_TIMEOUT_MS) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_QUERY_TIMEOUT_MS'], message: 'must exceed DATABASE_STATEMENT_TIMEOUT_MS' });
+  }
   // Plain HTTP is for the local emulator only: production talks to Douyin over verified TLS.
   if (env.NODE_ENV !== 'production') return;
   const keys = { dataKeys: env.DATA_ENCRYPTION_KEYS, phoneHashKey: env.PHONE_HASH_KEY, adminApiKey: env.ADMIN_API_KEY };
@@ -201,7 +262,23 @@ export function parseEnv(raw: Record<string, unknown>): TEnv {
 export class AppConfig {
   readonly env: TEnv['NODE_ENV'];
   readonly http: { host: string; port: number; bodyLimitBytes: number; corsOrigins: readonly string[] };
-  readonly database: { url: string };
+  readonly database: {
+    url: string;
+    poolSize: number;
+    connectTimeoutMs: number;
+    statementTimeoutMs: number;
+    lockTimeoutMs: number;
+    queryTimeoutMs: number;
+  };
+  /** Bounds on slow clients and overload (bootstrap.ts, http/). */
+  readonly server: {
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    connectionTimeoutMs: number;
+    trustProxy: false | string[];
+    shedEventLoopDelayMs: number;
+    shedHeapUsedBytes: number;
+  };
   readonly logLevel: TEnv['LOG_LEVEL'];
   readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string; timeoutMs: number; appPrivateKeyPem?: string };
   readonly sessions: { ttlSeconds: number; maxPerUser: number };
@@ -228,7 +305,22 @@ export class AppConfig {
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       corsOrigins: env.CORS_ORIGINS ?? (env.NODE_ENV === 'development' ? DEV_H5_ORIGINS : []),
     };
-    this.database = { url: env.DATABASE_URL };
+    this.database = {
+      url: env.DATABASE_URL,
+      poolSize: env.DATABASE_POOL_SIZE,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockTimeoutMs: env.DATABASE_LOCK_TIMEOUT_MS,
+      queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
+    };
+    this.server = {
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      connectionTimeoutMs: env.HTTP_CONNECTION_TIMEOUT_MS,
+      trustProxy: env.TRUST_PROXY,
+      shedEventLoopDelayMs: env.SHED_EVENT_LOOP_DELAY_MS,
+      shedHeapUsedBytes: env.SHED_HEAP_USED_MB * 1024 * 1024,
+    };
     this.logLevel = env.LOG_LEVEL;
     this.douyin = {
       appId: env.DOUYIN_APP_ID,

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Logger } from '@nestjs/common';
 import type { StoredToken, TokenStore } from '@douyin-kit/douyin-client';
 import type { SealedField, SecretBox } from '../crypto/secret-box.js';
@@ -14,13 +15,15 @@ import { DEFAULT_TOKEN_CACHE_TTL_MS, TokenReadCache } from './token-read-cache.j
  * collision between two keys would only make their refreshes take turns.
  */
 const LOCK_NAMESPACE = 0x44594b54; // "DYKT"
+/** How often a waiter retries the refresh lock while another holder has it. */
+const LOCK_POLL_MS = 100;
 
 export interface PostgresTokenStoreOptions {
   /** Epoch ms, for the read cache. */
   now?: () => number;
   cacheTtlMs?: number;
   /**
-   * Longest wait for another instance's refresh (PostgreSQL `lock_timeout`). One token fetch
+   * Longest wait for another instance's refresh (the lock is retried until then). One token fetch
    * takes at most ~35 s (10 s per attempt, 3 attempts, back-off), so 45 s covers a full one.
    */
   lockWaitMs?: number;
@@ -122,8 +125,16 @@ export class PostgresTokenStore implements TokenStore {
     credentialOf(key);
     return this.prisma.$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT set_config('lock_timeout', ${`${this.lockWaitMs}ms`}, true)`;
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}::int4, hashtext(${key}))`;
+        // Polled rather than one blocking pg_advisory_xact_lock: the pool's statement and
+        // query timeouts (a few seconds, prisma.service.ts) would cut a long wait short.
+        const deadline = Date.now() + this.lockWaitMs;
+        for (;;) {
+          const [row] = await tx.$queryRaw<{ locked: boolean }[]>`
+            SELECT pg_try_advisory_xact_lock(${LOCK_NAMESPACE}::int4, hashtext(${key})) AS locked`;
+          if (row?.locked) break;
+          if (Date.now() >= deadline) throw new Error(`Refresh lock of ${key} still held by another holder after ${this.lockWaitMs} ms (lock timeout)`);
+          await delay(Math.min(LOCK_POLL_MS, Math.max(1, deadline - Date.now())));
+        }
         return this.lockHeld.run(key, fn);
       },
       { maxWait: 10_000, timeout: this.lockTransactionTimeoutMs },

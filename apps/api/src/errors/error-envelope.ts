@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { httpStatusOf, type TErrorCode, type TErrorEnvelope } from '@douyin-kit/contracts';
 import { AppError } from './app-error.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors.js';
 
 export interface MappedError {
   status: number;
@@ -50,8 +51,17 @@ export function mapError(error: unknown): MappedError | null {
     const code = HTTP_STATUS_CODES[status];
     return code ? { status, code, message: error.message } : null;
   }
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   return fastifyClientError(error);
 }
+
+/** A stalled, locked or unreachable database (database-errors.ts): retry shortly, maybe elsewhere. */
+const DATABASE_UNAVAILABLE: MappedError = {
+  status: httpStatusOf('DATABASE_UNAVAILABLE'),
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'The database did not answer in time: retry after Retry-After seconds',
+  details: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+};
 
 function fastifyClientError(error: unknown): MappedError | null {
   const fastifyCode = (error as { code?: unknown } | null | undefined)?.code;

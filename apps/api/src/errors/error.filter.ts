@@ -1,5 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { databaseFailureReason } from './database-errors.js';
 import { INTERNAL_ERROR, mapError, toEnvelope } from './error-envelope.js';
 
 const logger = new Logger('Errors');
@@ -10,7 +11,18 @@ const logger = new Logger('Errors');
  * answered with a bare 500: the client never sees a stack trace or an internal message.
  */
 function replyWithError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  if (!request.raw.complete && request.raw.socket?.destroyed) {
+    // The connection closed before the request was fully read (an aborted upload, or a slow one
+    // cut off by HTTP_REQUEST_TIMEOUT_MS): no handler ran, nobody is left to answer, and it is
+    // ordinary client behaviour, not a server fault.
+    logger.log(`Client went away before the request was answered: ${request.method} ${request.routeOptions?.url ?? 'unknown route'} (request ${request.id})`);
+    return;
+  }
   const mapped = mapError(error);
+  if (mapped?.code === 'DATABASE_UNAVAILABLE') {
+    // Expected while the database is stalled: the cause, no stack (one line per request).
+    logger.warn(`Database unavailable on ${request.method} ${request.routeOptions?.url ?? 'unknown route'} (request ${request.id}): ${databaseFailureReason(error)}`);
+  }
   if (!mapped) {
     logger.error(
       `Unhandled error on ${request.method} ${request.routeOptions?.url ?? 'unknown route'} (request ${request.id})`,

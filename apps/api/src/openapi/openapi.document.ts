@@ -1,5 +1,6 @@
 import { ERROR_CODES, ZErrorEnvelope, type TErrorCode } from '@douyin-kit/contracts';
 import { z } from 'zod';
+import { NEVER_SHED } from '../http/load-shedding.js';
 import type { DiscoveredRoute } from './route-discovery.js';
 import { parametersOf, SchemaConverter, type JsonSchema } from './openapi-schemas.js';
 
@@ -75,9 +76,12 @@ export function buildOpenApiDocument(routes: DiscoveredRoute[], info: { title: s
 function errorCodesOf(route: DiscoveredRoute, session: boolean): TErrorCode[] {
   const codes = new Set((route.contract?.errors ?? []) as TErrorCode[]);
   // Any session route can answer 401, any admin route 429 (rate-limits.ts); the contracts
-  // need not repeat it.
-  if (session) codes.add('UNAUTHENTICATED');
+  // need not repeat it. Every session or admin route reads the database (the session lookup,
+  // the admin routes' work), so may find it stalled; public routes that do list it themselves.
+  if (session) codes.add('UNAUTHENTICATED').add('DATABASE_UNAVAILABLE');
   if (route.contract?.auth === 'admin') codes.add('RATE_LIMITED');
+  // Any route but liveness may be shed under overload (http/load-shedding.ts).
+  if (!NEVER_SHED.has(route.path)) codes.add('SERVER_BUSY');
   return [...codes].filter((code) => code in ERROR_CODES);
 }
 
@@ -91,9 +95,13 @@ function errorResponses(codes: TErrorCode[], envelope: JsonSchema): Record<strin
     schema.properties.error.properties.code = { type: 'string', enum: list };
     responses[String(status)] = {
       description: list.join(', '),
-      ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } } : {}),
+      ...(list.some(carriesRetryAfter) ? { headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } } } : {}),
       content: { 'application/json': { schema } },
     };
   }
   return responses;
 }
+
+/** Codes whose answers always carry `Retry-After` (the error filter sets it from `details`). */
+const RETRY_AFTER_CODES: ReadonlySet<TErrorCode> = new Set(['RATE_LIMITED', 'DATABASE_UNAVAILABLE', 'SERVER_BUSY']);
+const carriesRetryAfter = (code: TErrorCode): boolean => RETRY_AFTER_CODES.has(code);

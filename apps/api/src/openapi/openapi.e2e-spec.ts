@@ -71,6 +71,19 @@ describe('GET /docs/openapi.json', () => {
   });
 });
 
+describe('global errors in the OpenAPI document', () => {
+  it('lists the stalled-database and overload answers (503, Retry-After) on every route but liveness', () => {
+    const me = doc.paths['/me']!.get!;
+    expect(me.responses['503'].content['application/json'].schema.properties.error.properties.code.enum).toEqual(
+      expect.arrayContaining(['DATABASE_UNAVAILABLE', 'SERVER_BUSY']),
+    );
+    expect(me.responses['503'].headers).toHaveProperty('Retry-After');
+    // Readiness reports a stalled database as NOT_READY itself.
+    expect([...doc.paths['/ready']!.get!.responses['503'].content['application/json'].schema.properties.error.properties.code.enum].sort()).toEqual(['NOT_READY', 'SERVER_BUSY']);
+    expect(doc.paths['/health']!.get!.responses['503']).toBeUndefined();
+  });
+});
+
 describe('GET /docs', () => {
   it('serves Swagger UI and its files without a session and without the internet', async () => {
     const page = await fetch(`${running.baseUrl}/docs`);

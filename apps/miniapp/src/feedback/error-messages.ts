@@ -30,6 +30,11 @@ const API_MESSAGES: Record<TApiErrorCode, string> = {
   UPSTREAM_ERROR: '抖音服务返回异常，请稍后重试',
   UPSTREAM_UNAVAILABLE: '抖音服务繁忙，请稍后重试',
   NOT_READY: '服务正在启动，请稍后重试',
+  DATABASE_UNAVAILABLE: '服务繁忙，请稍后重试',
+  SERVER_BUSY: '服务繁忙，请稍后重试',
+  MALFORMED_REQUEST: '请求格式错误，请稍后重试',
+  REQUEST_TIMEOUT: '网络较慢，请求超时，请重试',
+  HEADERS_TOO_LARGE: '请求格式错误，请稍后重试',
   NETWORK_FAILED: '网络连接失败，请检查网络后重试',
   RESPONSE_INVALID: '服务返回异常，请稍后重试'
 }

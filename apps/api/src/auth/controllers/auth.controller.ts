@@ -22,7 +22,7 @@ export class AuthController {
     auth: 'public',
     body: ZLoginRequest,
     response: ZLoginResponse,
-    errors: ['VALIDATION_FAILED', 'LOGIN_CODE_INVALID', 'ANONYMOUS_CODE_INVALID', 'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR'],
+    errors: ['VALIDATION_FAILED', 'LOGIN_CODE_INVALID', 'ANONYMOUS_CODE_INVALID', 'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR', 'DATABASE_UNAVAILABLE'],
   })
   login(@Body() body: TLoginRequest, @Headers('user-agent') userAgent?: string): Promise<TLoginResponse> {
     return this.logins.login(body, userAgent);
