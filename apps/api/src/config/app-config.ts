@@ -177,7 +177,7 @@ const ZEnv = z.object({
    * it revokes the session and answers 429; until the window frees a slot every such request of
    * the user answers 429 without decrypting. A real user needs one or two (a stale key).
    */
-  PAYLOAD_FAILURE_BUDGET: z.coerce.number().int().min(1).max(100).default(5),
+  PAYLOAD_FAILURE_BUDGET: z.coerce.number().int().min(1).max(1000).default(5),
   /** The sliding window of PAYLOAD_FAILURE_BUDGET. */
   PAYLOAD_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(600),
 }).superRefine((env, ctx) => {

@@ -3,9 +3,7 @@ import { ZErrorEnvelope, ZLoginResponse, ZUser } from '@douyin-kit/contracts';
 import { postJson, signUp, sql, type ApiUser } from '../../test/api-user.js';
 import { extraApps, startApp, type RunningApp } from '../../test/create-app.js';
 import { emulator } from '../../test/emulator.js';
-import { AppConfig, parseEnv } from '../config/app-config.js';
-import { sessionKeyField } from '../auth/sessions.repository.js';
-import { SecretBox } from '../crypto/secret-box.js';
+import { sessionKeyOf } from '../../test/session-key.js';
 
 let running: RunningApp;
 const others = extraApps();
@@ -27,16 +25,6 @@ function newUser(fields: Record<string, unknown> = {}) {
 async function profileOf(user: ApiUser) {
   const { rawData, signature, encryptedData, iv } = await emulator.userProfile(user.douyinUserId);
   return { rawData, signature, encryptedData, iv };
-}
-
-/** The Douyin session_key this API stored for a session token, opened with the run's data keys. */
-async function sessionKeyOf(token: string): Promise<string> {
-  const [row] = await sql<{ id: string; session_key_encrypted: Buffer; session_key_key_id: string }>(
-    'SELECT id, session_key_encrypted, session_key_key_id FROM sessions WHERE token_hash = $1',
-    [createHash('sha256').update(token).digest()],
-  );
-  const box = new SecretBox(new AppConfig(parseEnv(process.env)).encryption.dataKeys);
-  return box.open({ keyId: row!.session_key_key_id, blob: row!.session_key_encrypted }, sessionKeyField(row!.id)).toString();
 }
 
 function errorOf(response: { body: unknown }) {
