@@ -31,7 +31,8 @@ const API_MESSAGES: Record<TApiErrorCode, string> = {
   UPSTREAM_UNAVAILABLE: '抖音服务繁忙，请稍后重试',
   NOT_READY: '服务正在启动，请稍后重试',
   NETWORK_FAILED: '网络连接失败，请检查网络后重试',
-  RESPONSE_INVALID: '服务返回异常，请稍后重试'
+  RESPONSE_INVALID: '服务返回异常，请稍后重试',
+  RELOGIN_REQUIRED: '登录状态异常，请重新登录后再试'
 }
 
 // The reason part of a tt errMsg (after `xxx:fail `), as the platform documents it.
