@@ -14,15 +14,18 @@ export const ERROR_CODES = {
   /** The Douyin anonymous code is invalid, expired or already used: call tt.login again. */
   ANONYMOUS_CODE_INVALID: 400,
   /**
-   * The payload was made with a different session key than this session holds (tt.login ran
-   * again since the last POST /auth/login): log in again, then call the tt API again and retry.
+   * The payload does not open with this session's key, usually because tt.login ran again since
+   * the last POST /auth/login: log in again, then call the tt API again and retry. The one
+   * answer to every payload that fails to decrypt or verify (padding, JSON, watermark, signature,
+   * fields that differ from rawData), always without details, so it reveals nothing about the
+   * ciphertext. Repeated failures spend a per-user budget: then 429 RATE_LIMITED.
    */
   SESSION_KEY_STALE: 409,
   /** A base64 field was damaged on the way (e.g. '+' turned into a space); `details.reason` says how. */
   PAYLOAD_CORRUPTED: 400,
-  /** The payload decrypted, but its signature does not match: it was altered. */
+  /** The payload's signature does not match. Not answered by the API: see SESSION_KEY_STALE. */
   SIGNATURE_INVALID: 400,
-  /** The payload was made for another mini-program (watermark appid). */
+  /** The payload was made for another mini-program. Not answered by the API: see SESSION_KEY_STALE. */
   WATERMARK_MISMATCH: 400,
   /** The getPhoneNumber code is invalid, expired or already used: ask for the number again. */
   PHONE_CODE_INVALID: 400,

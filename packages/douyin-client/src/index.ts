@@ -14,7 +14,7 @@ export {
 export { type DouyinApiErrorKind, kindOfErrNo } from './errors/error-kinds.js';
 export { DouyinCryptoError, type DouyinCryptoErrorReason } from './crypto/crypto-error.js';
 export { assertValidSignature, verifySignature } from './crypto/signature.js';
-export { type DecryptUserDataInput, decryptUserData } from './crypto/user-data.js';
+export { type DecryptUserDataInput, type UserDataShapeInput, checkUserDataShape, decryptUserData } from './crypto/user-data.js';
 export { type PhoneNumberPlaintext, decryptPhoneCiphertext } from './crypto/phone-rsa.js';
 export type { Watermark } from './crypto/watermark.js';
 export { type FetchedToken, TokenBroker, type TokenBrokerOptions, type TokenFetchEvent } from './tokens/token-broker.js';

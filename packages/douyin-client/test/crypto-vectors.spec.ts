@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DouyinCryptoError,
   assertValidSignature,
+  checkUserDataShape,
   decryptPhoneCiphertext,
   decryptUserData,
   verifySignature,
@@ -64,6 +65,28 @@ describe('decryptUserData against openssl vectors', () => {
   it('names the mangling on a ciphertext that is not a block multiple', () => {
     const c = aes.cases.find((x) => x.expect.reason === 'not_block_multiple')!;
     expect(catchCrypto(() => decryptUserData({ ...c })).message).toMatch(/multiple of 16.*'\+'/);
+  });
+});
+
+describe('checkUserDataShape against the same vectors', () => {
+  const SHAPE_REASONS = ['bad_base64', 'plus_became_space', 'bad_iv_length', 'not_block_multiple'];
+  const reasonOf = (fn: () => unknown): string => {
+    try {
+      fn();
+      return 'passes';
+    } catch (err) {
+      return (err as DouyinCryptoError).reason;
+    }
+  };
+
+  it('refuses, without the key, exactly what decryptUserData refuses for the encoding of encryptedData or iv', () => {
+    const goodKey = aes.cases.find((c) => c.name === 'aes-128 profile')!.sessionKey;
+    const outcomes = aes.cases.map((c) => {
+      const full = reasonOf(() => decryptUserData({ ...c, sessionKey: goodKey }));
+      return [c.name, reasonOf(() => checkUserDataShape(c)), SHAPE_REASONS.includes(full) ? full : 'passes'];
+    });
+    for (const [name, shape, expected] of outcomes) expect([name, shape]).toEqual([name, expected]);
+    expect(outcomes.filter(([, shape]) => shape !== 'passes').length).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -41,6 +41,15 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL, ...DOUYIN, PORT: '8080' }).PORT).toBe(8080);
   });
 
+  it('defaults the payload failure budget to 5 per 10 minutes, and refuses one that cannot work', () => {
+    expect(new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN })).payloadFailures).toEqual({ budget: 5, windowSeconds: 600 });
+    const set = { PAYLOAD_FAILURE_BUDGET: '3', PAYLOAD_FAILURE_WINDOW_SECONDS: '3600' };
+    expect(new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, ...set })).payloadFailures).toEqual({ budget: 3, windowSeconds: 3600 });
+    for (const bad of [{ PAYLOAD_FAILURE_BUDGET: '0' }, { PAYLOAD_FAILURE_BUDGET: '2.5' }, { PAYLOAD_FAILURE_WINDOW_SECONDS: '0' }, { PAYLOAD_FAILURE_WINDOW_SECONDS: 'ten' }]) {
+      expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, ...bad })).toThrow(new RegExp(Object.keys(bad)[0]!));
+    }
+  });
+
   it('names every bad variable and never echoes a value', () => {
     let error: unknown;
     try {

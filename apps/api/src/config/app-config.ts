@@ -226,6 +226,15 @@ const ZEnv = z.object({
    * limits): false, or the proxies' addresses/CIDRs. Off by default.
    */
   TRUST_PROXY: z.string().default('false').pipe(ZTrustProxy),
+  /**
+   * Failed decryptions of client-encrypted payloads (POST /me/profile, POST /me/phone with
+   * encryptedData) one user may cause per window, all instances together. The one that reaches
+   * it revokes the session and answers 429; until the window frees a slot every such request of
+   * the user answers 429 without decrypting. A real user needs one or two (a stale key).
+   */
+  PAYLOAD_FAILURE_BUDGET: z.coerce.number().int().min(1).max(1000).default(5),
+  /** The sliding window of PAYLOAD_FAILURE_BUDGET. */
+  PAYLOAD_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(600),
 }).superRefine((env, ctx) => {
   if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
     ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' });
@@ -288,6 +297,7 @@ export class AppConfig {
   readonly subscriptions: { templates: readonly ConfiguredTemplate[] };
   readonly admin: { apiKey: string };
   readonly shutdown: { timeoutMs: number };
+  readonly payloadFailures: { budget: number; windowSeconds: number };
   readonly notifications: {
     workersInProcess: boolean;
     concurrency: number;
@@ -340,6 +350,7 @@ export class AppConfig {
     this.encryption = { dataKeys: env.DATA_ENCRYPTION_KEYS, phoneHashKey: env.PHONE_HASH_KEY };
     this.admin = { apiKey: env.ADMIN_API_KEY };
     this.shutdown = { timeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000 };
+    this.payloadFailures = { budget: env.PAYLOAD_FAILURE_BUDGET, windowSeconds: env.PAYLOAD_FAILURE_WINDOW_SECONDS };
     this.notifications = {
       workersInProcess: env.NOTIFY_WORKERS_IN_PROCESS,
       concurrency: env.NOTIFY_WORKER_CONCURRENCY,

@@ -82,7 +82,7 @@ describe('POST /me/phone, old flow (encryptedData + iv)', () => {
     const response = await user.post('/me/phone', tap);
 
     expect(response.status).toBe(409);
-    expect(errorOf(response).message).toMatch(/getPhoneNumber/);
+    expect(errorOf(response)).toEqual({ code: 'SESSION_KEY_STALE', message: expect.stringMatching(/tt\.login.*getPhoneNumber/), requestId: expect.any(String) });
     expect((await phoneRow(user)).phone_hash).toBeNull();
   });
 

@@ -3,9 +3,7 @@ import { ZErrorEnvelope, ZLoginResponse, ZUser } from '@douyin-kit/contracts';
 import { postJson, signUp, sql, type ApiUser } from '../../test/api-user.js';
 import { extraApps, startApp, type RunningApp } from '../../test/create-app.js';
 import { emulator } from '../../test/emulator.js';
-import { AppConfig, parseEnv } from '../config/app-config.js';
-import { sessionKeyField } from '../auth/sessions.repository.js';
-import { SecretBox } from '../crypto/secret-box.js';
+import { sessionKeyOf } from '../../test/session-key.js';
 
 let running: RunningApp;
 const others = extraApps();
@@ -29,16 +27,6 @@ async function profileOf(user: ApiUser) {
   return { rawData, signature, encryptedData, iv };
 }
 
-/** The Douyin session_key this API stored for a session token, opened with the run's data keys. */
-async function sessionKeyOf(token: string): Promise<string> {
-  const [row] = await sql<{ id: string; session_key_encrypted: Buffer; session_key_key_id: string }>(
-    'SELECT id, session_key_encrypted, session_key_key_id FROM sessions WHERE token_hash = $1',
-    [createHash('sha256').update(token).digest()],
-  );
-  const box = new SecretBox(new AppConfig(parseEnv(process.env)).encryption.dataKeys);
-  return box.open({ keyId: row!.session_key_key_id, blob: row!.session_key_encrypted }, sessionKeyField(row!.id)).toString();
-}
-
 function errorOf(response: { body: unknown }) {
   return ZErrorEnvelope.parse(response.body).error;
 }
@@ -48,7 +36,7 @@ async function storedNickname(userId: string) {
 }
 
 describe('POST /me/profile', () => {
-  it("stores the decrypted getUserProfile fields on the caller's row and returns the user", async () => {
+  it("stores the signed getUserProfile fields on the caller's row and returns the user", async () => {
     const user = await newUser();
     const payload = await profileOf(user);
     const nickname = (JSON.parse(payload.rawData) as { nickName: string }).nickName;
@@ -65,15 +53,16 @@ describe('POST /me/profile', () => {
     expect(row!.profile_updated_at).toBeInstanceOf(Date);
   });
 
-  it('refuses a changed rawData with SIGNATURE_INVALID and stores nothing', async () => {
+  it('refuses a changed rawData as a stale key (no reason given) and stores nothing', async () => {
     const user = await newUser();
     const payload = await profileOf(user);
     const rawData = JSON.stringify({ ...JSON.parse(payload.rawData), nickName: 'someone else' });
 
     const response = await user.post('/me/profile', { ...payload, rawData });
 
-    expect(response.status).toBe(400);
-    expect(errorOf(response).code).toBe('SIGNATURE_INVALID');
+    expect(response.status).toBe(409);
+    expect(errorOf(response)).not.toHaveProperty('details');
+    expect(errorOf(response).code).toBe('SESSION_KEY_STALE');
     expect(await storedNickname(user.userId)).toBeNull();
   });
 
@@ -127,21 +116,33 @@ describe('POST /me/profile', () => {
     expect([response.status, errorOf(response).code]).toEqual([401, 'UNAUTHENTICATED']);
   });
 
-  it('answers WATERMARK_MISMATCH for a payload made under the right key for another mini-program', async () => {
+  it('refuses, as a stale key, a correctly signed rawData whose encrypted copy says something else or is for another app', async () => {
     const user = await newUser();
-    // Made the way Douyin makes it, under this session's own key (unsealed here with the
-    // run's data keys), but for another appid: only the watermark is wrong.
+    // Made the way Douyin makes it, under this session's own key (unsealed here with the run's
+    // data keys): signature and decryption both check out, only the content is wrong.
     const sessionKey = await sessionKeyOf(user.token);
     const rawData = JSON.stringify({ nickName: 'x', avatarUrl: '', gender: 0, city: '', province: '', country: '', language: 'zh_CN' });
-    const plaintext = JSON.stringify({ ...JSON.parse(rawData), watermark: { appid: 'tt_some_other_app', timestamp: 1 } });
-    const iv = randomBytes(16);
-    const cipher = createCipheriv('aes-128-cbc', Buffer.from(sessionKey, 'base64'), iv);
-    const encryptedData = Buffer.concat([cipher.update(plaintext), cipher.final()]).toString('base64');
     const signature = createHash('sha1').update(rawData + sessionKey).digest('hex');
+    const encrypted = (fields: Record<string, unknown>, appid: string) => {
+      const plaintext = JSON.stringify({ ...JSON.parse(rawData), ...fields, watermark: { appid, timestamp: 1 } });
+      const iv = randomBytes(16);
+      const cipher = createCipheriv('aes-128-cbc', Buffer.from(sessionKey, 'base64'), iv);
+      return { encryptedData: Buffer.concat([cipher.update(plaintext), cipher.final()]).toString('base64'), iv: iv.toString('base64') };
+    };
+    const cases = {
+      'another app': encrypted({}, 'tt_some_other_app'),
+      'another nickname': encrypted({ nickName: '抖音官方客服' }, emulator.appId),
+      'another avatar': encrypted({ avatarUrl: 'https://evil.example/a.png' }, emulator.appId),
+    };
 
-    const response = await user.post('/me/profile', { rawData, signature, encryptedData, iv: iv.toString('base64') });
-
-    expect([response.status, errorOf(response).code]).toEqual([400, 'WATERMARK_MISMATCH']);
+    for (const [name, ciphertext] of Object.entries(cases)) {
+      const response = await user.post('/me/profile', { rawData, signature, ...ciphertext });
+      expect([name, response.status, errorOf(response).code, errorOf(response).details]).toEqual([name, 409, 'SESSION_KEY_STALE', undefined]);
+    }
+    expect(await storedNickname(user.userId)).toBeNull();
+    // The same rawData with its true encrypted copy is stored: only the mismatch was refused.
+    expect((await user.post('/me/profile', { rawData, signature, ...encrypted({}, emulator.appId) })).status).toBe(200);
+    expect(await storedNickname(user.userId)).toBe('x');
   });
 
   it('answers LOGIN_REQUIRED to an anonymous session, which has no session key', async () => {

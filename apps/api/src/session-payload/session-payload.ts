@@ -1,5 +1,5 @@
-import { decryptUserData, verifySignature, type Watermark } from '@douyin-kit/douyin-client';
-import { signatureInvalid, toSessionPayloadError, type TtDataApi } from './session-payload-errors.js';
+import { checkUserDataShape, DouyinCryptoError, decryptUserData, verifySignature, type Watermark } from '@douyin-kit/douyin-client';
+import { payloadCorrupted, type TtDataApi } from './session-payload-errors.js';
 
 /** `encryptedData` and `iv` as a tt API returned them. */
 export interface EncryptedPayload {
@@ -7,30 +7,59 @@ export interface EncryptedPayload {
   iv: string;
 }
 
-export interface OpenSessionPayloadInput extends EncryptedPayload {
+export interface OpenSessionPayloadInput<T> extends EncryptedPayload {
   /** The session's Douyin session_key (base64). */
   sessionKey: string;
   /** The appid the watermark must carry: the app this API serves. */
   appId: string;
-  api: TtDataApi;
-  /** getUserProfile's rawData and signature, checked after a successful decryption. */
+  /** getUserProfile's rawData and signature, checked before anything is decrypted. */
   signed?: { rawData: string; signature: string };
+  /** A last check of the decrypted data (e.g. that it says what rawData says). */
+  accept?: (data: T & { watermark: Watermark }) => boolean;
 }
 
 /**
- * Decrypts first, then checks the signature. The order matters: under a stale key the
- * signature fails too, and only the decryption tells "stale key" (log in again) apart from
- * "altered rawData" (a client bug or tampering).
+ * A payload that did not open under the session's key. `reason` is for tests only: callers
+ * answer every rejection alike (sessionKeyStale), never by reason.
  */
-export function openSessionPayload<T>(input: OpenSessionPayloadInput): T & { watermark: Watermark } {
+export class PayloadRejected extends Error {
+  override name = 'PayloadRejected';
+
+  constructor(readonly reason: string) {
+    super('payload rejected');
+  }
+}
+
+/**
+ * The checks that need no key: a damaged encoding answers PAYLOAD_CORRUPTED with its reason.
+ * Run before anything touches the key, so it never says anything about the plaintext.
+ */
+export function checkPayloadShape(payload: EncryptedPayload, api: TtDataApi): void {
+  try {
+    checkUserDataShape(payload);
+  } catch (error) {
+    if (error instanceof DouyinCryptoError) throw payloadCorrupted(error, api);
+    throw error;
+  }
+}
+
+/**
+ * Opens a payload made with the session's key: the signature over rawData first (constant
+ * time; a payload whose signed data is not the platform's is never decrypted), then the
+ * ciphertext and its watermark, then `accept`. Every failure is the same PayloadRejected.
+ * Call checkPayloadShape first.
+ */
+export function openSessionPayload<T>(input: OpenSessionPayloadInput<T>): T & { watermark: Watermark } {
+  if (input.signed && !verifySignature(input.signed.rawData, input.signed.signature, input.sessionKey)) {
+    throw new PayloadRejected('bad_signature');
+  }
   let data: T & { watermark: Watermark };
   try {
     data = decryptUserData<T>(input);
   } catch (error) {
-    throw toSessionPayloadError(error, input.api);
+    if (error instanceof DouyinCryptoError) throw new PayloadRejected(error.reason);
+    throw error;
   }
-  if (input.signed && !verifySignature(input.signed.rawData, input.signed.signature, input.sessionKey)) {
-    throw signatureInvalid(input.api);
-  }
+  if (input.accept && !input.accept(data)) throw new PayloadRejected('not_accepted');
   return data;
 }

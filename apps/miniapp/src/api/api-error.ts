@@ -1,7 +1,11 @@
 import type { TErrorCode } from '@douyin-kit/contracts'
 
-/** The contract's codes, plus two the client itself detects. */
-export type TApiErrorCode = TErrorCode | 'NETWORK_FAILED' | 'RESPONSE_INVALID'
+/**
+ * The contract's codes, plus those the client itself decides: no answer, an answer off the
+ * contract, and a payload still refused as SESSION_KEY_STALE right after a fresh login (the app
+ * stops logging in again and asks the user to).
+ */
+export type TApiErrorCode = TErrorCode | 'NETWORK_FAILED' | 'RESPONSE_INVALID' | 'RELOGIN_REQUIRED'
 
 /** Every failed API call ends here, so pages switch on `code`, never on message text. */
 export class ApiError extends Error {

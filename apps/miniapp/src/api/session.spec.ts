@@ -3,6 +3,7 @@ import { clearStorage } from '../../test/mocks/taro'
 import { aLogin, aUser, fail, fakeApi, ok, requestsTo, ttLoginSucceeds } from '../../test/fake-api'
 import { ApiError } from './api-error'
 import { apiRequest } from './client'
+import { messageFor } from '../feedback/error-messages'
 import { createSession } from './session'
 import { ZUser } from '@douyin-kit/contracts'
 
@@ -147,11 +148,99 @@ describe('withSession', () => {
     expect(requestsTo('POST /me/phone')).toHaveLength(1)
   })
 
-  it('passes other errors through without logging in again', async () => {
-    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'POST /me/profile': fail(400, 'SIGNATURE_INVALID') })
+  it('when the re-produced payload is stale again, stops with RELOGIN_REQUIRED instead of logging in again', async () => {
+    fakeApi({
+      'POST /auth/login': [aLogin(aUser(), 'token-1'), aLogin(aUser(), 'token-2'), aLogin(aUser(), 'token-3')],
+      'POST /me/profile': fail(409, 'SESSION_KEY_STALE')
+    })
     const session = await loggedIn()
 
-    await expect(session.withSession(produceAndPost)).rejects.toMatchObject({ code: 'SIGNATURE_INVALID' })
+    const error = await session.withSession(produceAndPost).catch((e) => e)
+
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error.code).toBe('RELOGIN_REQUIRED')
+    expect(messageFor(error)).toBe('登录状态异常，请重新登录后再试')
+    expect(login).toHaveBeenCalledTimes(1)
+    expect(requestsTo('POST /me/profile')).toHaveLength(2)
+  })
+
+  it('after RELOGIN_REQUIRED, the next call logs in afresh first, and gives up at once if still stale', async () => {
+    fakeApi({
+      'POST /auth/login': [aLogin(aUser(), 'token-1'), aLogin(aUser(), 'token-2'), aLogin(aUser(), 'token-3')],
+      'POST /me/profile': fail(409, 'SESSION_KEY_STALE')
+    })
+    const session = await loggedIn()
+    await session.withSession(produceAndPost).catch(() => undefined)
+    login.mockClear()
+    jest.mocked(Taro.request).mockClear()
+
+    await expect(session.withSession(produceAndPost)).rejects.toMatchObject({ code: 'RELOGIN_REQUIRED' })
+
+    expect(login).toHaveBeenCalledTimes(1)
+    expect(requestsTo('POST /auth/login')).toHaveLength(1)
+    expect(requestsTo('POST /me/profile').map((p) => p.header.authorization)).toEqual(['Bearer token-3'])
+  })
+
+  it('for a payload that cannot be made again, a second stale answer after the re-login asks the user to log in again', async () => {
+    fakeApi({
+      'POST /auth/login': [aLogin(aUser(), 'token-1'), aLogin(aUser(), 'token-2')],
+      'POST /me/phone': fail(409, 'SESSION_KEY_STALE')
+    })
+    const session = await loggedIn()
+    const post = () => apiRequest('POST', '/me/phone', ZUser, { body: { encryptedData: 'e', iv: 'i' } })
+
+    await expect(session.withSession(post, { replayable: false })).rejects.toMatchObject({ code: 'SESSION_KEY_STALE' })
+    await expect(session.withSession(post, { replayable: false })).rejects.toMatchObject({ code: 'RELOGIN_REQUIRED' })
+
+    expect(login).toHaveBeenCalledTimes(1)
+    expect(requestsTo('POST /me/phone').map((p) => p.header.authorization)).toEqual(['Bearer token-1', 'Bearer token-2'])
+  })
+
+  it('a success ends the stale streak: a later stale key gets its one silent re-login again', async () => {
+    const saved = aUser()
+    fakeApi({
+      'POST /auth/login': [aLogin(aUser(), 'token-1'), aLogin(aUser(), 'token-2'), aLogin(aUser(), 'token-3')],
+      'POST /me/profile': [fail(409, 'SESSION_KEY_STALE'), ok(saved), fail(409, 'SESSION_KEY_STALE'), ok(saved)]
+    })
+    const session = await loggedIn()
+
+    await expect(session.withSession(produceAndPost)).resolves.toEqual(saved)
+    await expect(session.withSession(produceAndPost)).resolves.toEqual(saved)
+
+    expect(login).toHaveBeenCalledTimes(2)
+    expect(requestsTo('POST /me/profile')).toHaveLength(4)
+  })
+
+  it('passes RATE_LIMITED through at once: no re-login, no retry', async () => {
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'POST /me/profile': fail(429, 'RATE_LIMITED') })
+    const session = await loggedIn()
+
+    const error = await session.withSession(produceAndPost).catch((e) => e)
+
+    expect(error).toMatchObject({ code: 'RATE_LIMITED' })
+    expect(messageFor(error)).toBe('操作太频繁，请稍后再试')
+    expect(login).not.toHaveBeenCalled()
+    expect(requestsTo('POST /me/profile')).toHaveLength(1)
+  })
+
+  it('on a retry answered RATE_LIMITED (the server cut the user off), stops there', async () => {
+    fakeApi({
+      'POST /auth/login': [aLogin(aUser(), 'token-1'), aLogin(aUser(), 'token-2')],
+      'POST /me/profile': [fail(409, 'SESSION_KEY_STALE'), fail(429, 'RATE_LIMITED')]
+    })
+    const session = await loggedIn()
+
+    await expect(session.withSession(produceAndPost)).rejects.toMatchObject({ code: 'RATE_LIMITED' })
+
+    expect(login).toHaveBeenCalledTimes(1)
+    expect(requestsTo('POST /me/profile')).toHaveLength(2)
+  })
+
+  it('passes other errors through without logging in again', async () => {
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'POST /me/profile': fail(400, 'PAYLOAD_CORRUPTED') })
+    const session = await loggedIn()
+
+    await expect(session.withSession(produceAndPost)).rejects.toMatchObject({ code: 'PAYLOAD_CORRUPTED' })
     expect(login).not.toHaveBeenCalled()
   })
 })

@@ -1,6 +1,6 @@
 import { ZLoginResponse, type TUser } from '@douyin-kit/contracts'
 import * as platform from '../platform'
-import { isApiError } from './api-error'
+import { ApiError, isApiError } from './api-error'
 import { apiRequest } from './client'
 import { clearToken, readToken, writeToken } from './token-store'
 
@@ -27,6 +27,9 @@ export function createSession() {
   // Bumped by each successful login, so a failure seen after someone else re-logged in retries
   // on the new session instead of logging in yet again.
   let generation = 0
+  // The generation of the first re-login caused by SESSION_KEY_STALE, until a call succeeds: a
+  // payload still stale on that session or a later one will not be fixed by a silent login.
+  let staleSince: number | null = null
   const listeners = new Set<Listener>()
 
   function setUser(next: TUser | null) {
@@ -86,19 +89,42 @@ export function createSession() {
    * When a session is ready, `call` starts synchronously (no await before it): getUserProfile
    * only works inside the tap handler's own tick. The retry runs outside the tap, so a host that
    * refuses it (errNo 21500) surfaces as an error whose toast asks the user to tap again.
+   *
+   * A payload refused as stale again after that one re-login (on the retry, or on the next tap
+   * of a payload that cannot be replayed) ends in RELOGIN_REQUIRED ("log in again") instead of
+   * another silent login: the server counts these failures and cuts the user off after a few
+   * (429 RATE_LIMITED, passed through like any other error), so looping would only get there.
+   * The next call then starts with a fresh login.
    */
   async function withSession<T>(call: () => Promise<T>, { replayable = true }: WithSessionOptions = {}): Promise<T> {
     const startedOn = generation
     const first = user && !inFlight && readToken() ? call() : ensureLogin().then(call)
     try {
-      return await first
+      return succeeded(await first)
     } catch (error) {
       if (!isApiError(error, 'SESSION_KEY_STALE', 'UNAUTHENTICATED')) throw error
+      if (isApiError(error, 'SESSION_KEY_STALE') && staleSince !== null && startedOn >= staleSince) throw reloginRequired(error)
       if (generation === startedOn) await login()
       else await ensureLogin()
+      if (isApiError(error, 'SESSION_KEY_STALE')) staleSince ??= generation
       if (!replayable) throw error
-      return call()
+      try {
+        return succeeded(await call())
+      } catch (retryError) {
+        throw isApiError(retryError, 'SESSION_KEY_STALE') ? reloginRequired(retryError) : retryError
+      }
     }
+  }
+
+  function succeeded<T>(result: T): T {
+    staleSince = null
+    return result
+  }
+
+  function reloginRequired(stale: ApiError): ApiError {
+    // Without a token the next call logs in before it runs, started by the user's next tap.
+    clearToken()
+    return new ApiError('RELOGIN_REQUIRED', 'still SESSION_KEY_STALE after logging in again', stale.status, stale.requestId)
   }
 
   return {
@@ -115,6 +141,7 @@ export function createSession() {
     clear() {
       inFlight = null
       generation = 0
+      staleSince = null
       clearToken()
       setUser(null)
     }

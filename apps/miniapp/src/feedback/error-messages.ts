@@ -36,7 +36,8 @@ const API_MESSAGES: Record<TApiErrorCode, string> = {
   REQUEST_TIMEOUT: '网络较慢，请求超时，请重试',
   HEADERS_TOO_LARGE: '请求格式错误，请稍后重试',
   NETWORK_FAILED: '网络连接失败，请检查网络后重试',
-  RESPONSE_INVALID: '服务返回异常，请稍后重试'
+  RESPONSE_INVALID: '服务返回异常，请稍后重试',
+  RELOGIN_REQUIRED: '登录状态异常，请重新登录后再试'
 }
 
 // The reason part of a tt errMsg (after `xxx:fail `), as the platform documents it.

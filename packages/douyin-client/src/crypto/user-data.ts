@@ -21,16 +21,17 @@ export interface DecryptUserDataInput {
   appId: string;
 }
 
+/** The ciphertext fields of `DecryptUserDataInput`: what `checkUserDataShape` looks at. */
+export type UserDataShapeInput = Pick<DecryptUserDataInput, 'encryptedData' | 'iv'>;
+
 /**
- * Decrypts AES-CBC user data (profile, old-flow phone number). The AES variant follows the
- * decoded key length; every failure has its own `DouyinCryptoError` reason.
+ * Checks what can be checked without the key: strict base64, a 16-byte iv, whole AES blocks.
+ * Throws the reasons `decryptUserData` would (`bad_base64`, `plus_became_space`,
+ * `bad_iv_length`, `not_block_multiple`). A failure here depends only on the encoding the client
+ * chose, never on the plaintext, so a server may answer it in detail without helping anyone
+ * decrypt; the reasons that come after decryption must not be told apart (padding oracle).
  */
-export function decryptUserData<T = Record<string, unknown>>(input: DecryptUserDataInput): T & { watermark: Watermark } {
-  const key = decodeStrictBase64(input.sessionKey, 'session_key');
-  const cipher = CIPHER_BY_KEY_LENGTH[key.length];
-  if (!cipher) {
-    throw new DouyinCryptoError('bad_key_length', `session_key decodes to ${key.length} bytes; expected 16, 24 or 32`);
-  }
+export function checkUserDataShape(input: UserDataShapeInput): { iv: Buffer; data: Buffer } {
   const iv = decodeStrictBase64(input.iv, 'iv');
   if (iv.length !== 16) {
     throw new DouyinCryptoError('bad_iv_length', `iv decodes to ${iv.length} bytes; expected 16`);
@@ -42,6 +43,20 @@ export function decryptUserData<T = Record<string, unknown>>(input: DecryptUserD
       `encryptedData is ${data.length} bytes, not a multiple of 16: truncated, or a '+' was turned into a space and dropped on the way`,
     );
   }
+  return { iv, data };
+}
+
+/**
+ * Decrypts AES-CBC user data (profile, old-flow phone number). The AES variant follows the
+ * decoded key length; every failure has its own `DouyinCryptoError` reason.
+ */
+export function decryptUserData<T = Record<string, unknown>>(input: DecryptUserDataInput): T & { watermark: Watermark } {
+  const key = decodeStrictBase64(input.sessionKey, 'session_key');
+  const cipher = CIPHER_BY_KEY_LENGTH[key.length];
+  if (!cipher) {
+    throw new DouyinCryptoError('bad_key_length', `session_key decodes to ${key.length} bytes; expected 16, 24 or 32`);
+  }
+  const { iv, data } = checkUserDataShape(input);
   const decipher = createDecipheriv(cipher, key, iv);
   // Padding is checked below so that a wrong key gets its own reason, not OpenSSL's "bad decrypt".
   decipher.setAutoPadding(false);

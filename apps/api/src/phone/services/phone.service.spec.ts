@@ -46,7 +46,7 @@ describe('PhoneService', () => {
   it("opens the old flow's payload with the caller's session, for getPhoneNumber", async () => {
     const { service, calls } = setup();
     await service.save(caller, { encryptedData: 'e', iv: 'i' });
-    expect(calls.opened).toEqual([['session-a', { encryptedData: 'e', iv: 'i' }, { api: 'getPhoneNumber' }]]);
+    expect(calls.opened).toEqual([[caller, { encryptedData: 'e', iv: 'i' }, { api: 'getPhoneNumber' }]]);
   });
 
   it('without an app private key refuses the code flow before spending the code', async () => {

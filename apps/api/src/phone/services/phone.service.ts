@@ -37,7 +37,7 @@ export class PhoneService {
     const plaintext =
       'code' in input
         ? await this.redeemCode(input.code)
-        : await this.decryptor.open<PhonePlaintext>(caller.sessionId, input, { api: 'getPhoneNumber' });
+        : await this.decryptor.open<PhonePlaintext>(caller, input, { api: 'getPhoneNumber' });
     const phone = toValidPhoneNumber(plaintext);
     const stored = { sealed: this.box.seal(phone.e164, phoneField(caller.userId)), hash: this.hasher.hash(phone.e164), masked: phone.masked, countryCode: phone.countryCode };
     if (!(await this.phones.save(caller.userId, stored, this.clock.now()))) {

@@ -14,12 +14,7 @@ export class ProfileController {
     summary: "Store the caller's tt.getUserProfile result (decrypted with the session's key)",
     body: ZProfileRequest,
     response: ZUser,
-    errors: [
-      'VALIDATION_FAILED',
-      'UNAUTHENTICATED',
-      ...SESSION_PAYLOAD_ERRORS,
-      'SIGNATURE_INVALID',
-    ],
+    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', ...SESSION_PAYLOAD_ERRORS],
   })
   update(@Caller() caller: AuthContext, @Body() body: TProfileRequest): Promise<TUser> {
     return this.profiles.update(caller, body);

@@ -1,9 +1,31 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { ProfileFields } from '../profile.repository.js';
 
+/** The getUserProfile fields the API stores, by their names in rawData and encryptedData. */
+const PROFILE_KEYS = ['nickName', 'avatarUrl', 'gender', 'country', 'province', 'city', 'language'] as const;
+
+/** getUserProfile's rawData as the JSON object it must be; null when it is anything else. */
+export function parseRawProfile(rawData: string): Record<string, unknown> | null {
+  try {
+    const parsed: unknown = JSON.parse(rawData);
+    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Reads the profile fields from a decrypted getUserProfile payload. The payload is signed by
- * the platform, so nothing here is an attack surface; the checks only keep odd values (empty
- * strings, unexpected types, values longer than the columns) out of the database.
+ * Whether the decrypted payload says what the signed rawData says, for every field the API
+ * stores (the watermark and any field it does not store may differ).
+ */
+export function sameProfile(rawProfile: Record<string, unknown>, decrypted: Record<string, unknown>): boolean {
+  return PROFILE_KEYS.every((key) => isDeepStrictEqual(rawProfile[key], decrypted[key]));
+}
+
+/**
+ * Reads the profile fields from getUserProfile's rawData, once its signature has been checked.
+ * The checks only keep odd values (empty strings, unexpected types, values longer than the
+ * columns) out of the database.
  */
 export function readProfileFields(data: Record<string, unknown>): ProfileFields {
   const avatarUrl = text(data.avatarUrl, Number.POSITIVE_INFINITY);

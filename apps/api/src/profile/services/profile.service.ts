@@ -6,7 +6,7 @@ import { AppError } from '../../errors/app-error.js';
 import { SessionPayloadDecryptor } from '../../session-payload/session-payload.decryptor.js';
 import { toUserOutput } from '../../users/outputs/user.output.js';
 import { ProfileRepository } from '../profile.repository.js';
-import { readProfileFields } from './profile-fields.js';
+import { parseRawProfile, readProfileFields, sameProfile } from './profile-fields.js';
 
 @Injectable()
 export class ProfileService {
@@ -17,15 +17,19 @@ export class ProfileService {
   ) {}
 
   /**
-   * Stores the caller's getUserProfile result. Only the decrypted values are kept: rawData is
-   * just what the signature covers, and the encrypted copy carries the watermark check.
+   * Stores the caller's getUserProfile result, only what the platform vouched for twice: rawData
+   * must match its signature under the session's key, and the encrypted copy must decrypt (for
+   * this app) to the same fields. The fields stored are the signed rawData's.
    */
   async update(caller: AuthContext, input: TProfileRequest): Promise<TUser> {
-    const data = await this.decryptor.open<Record<string, unknown>>(caller.sessionId, input, {
+    const rawProfile = parseRawProfile(input.rawData);
+    await this.decryptor.open<Record<string, unknown>>(caller, input, {
       api: 'getUserProfile',
       signed: { rawData: input.rawData, signature: input.signature },
+      // A signed rawData that is not an object cannot come from the platform: rejected alike.
+      accept: (decrypted) => rawProfile !== null && sameProfile(rawProfile, decrypted),
     });
-    const user = await this.profiles.save(caller.userId, readProfileFields(data), this.clock.now());
+    const user = await this.profiles.save(caller.userId, readProfileFields(rawProfile!), this.clock.now());
     if (!user) throw new AppError('UNAUTHENTICATED', 'This session no longer has a user: log in again');
     return toUserOutput(user);
   }

@@ -29,7 +29,8 @@ export default function Phone() {
     }
     setBusy(true)
     // The old flow's {encryptedData, iv} cannot be made again without a tap: after a re-login
-    // the toast asks for one. The new flow's code survives a re-login, so it is retried.
+    // the toast asks for one (and, if that one is stale too, to log in again). The new flow's
+    // code, the recommended one (see phoneRequestFrom), survives a re-login, so it is retried.
     session
       .withSession(() => postPhone(body), { replayable: 'code' in body })
       .then(({ phoneMasked }) => {

@@ -2,8 +2,14 @@ import type { TPhoneRequest } from '@douyin-kit/contracts'
 import { TtError, type PhoneNumberDetail } from '../../platform'
 
 /**
- * The body for `POST /me/phone`, preferring the new flow's `code` (not bound to the session key);
- * throws a TtError for a failed or empty event so the toast mapping explains it.
+ * The body for `POST /me/phone`; throws a TtError for a failed or empty event so the toast
+ * mapping explains it.
+ *
+ * The new flow's `code` is preferred whenever the host gives one (base library 3.51.0+): it is
+ * the recommended flow. The server redeems it with Douyin, so the number's ciphertext comes from
+ * Douyin and never from the client, is not bound to the session key (a later tt.login does not
+ * break it) and does not spend the user's failure budget. The old `{encryptedData, iv}` is a
+ * ciphertext the client hands over, which the server must treat as hostile (SECURITY.md).
  */
 export function phoneRequestFrom(detail: PhoneNumberDetail): TPhoneRequest {
   const errMsg = detail.errMsg ?? 'getPhoneNumber:fail'

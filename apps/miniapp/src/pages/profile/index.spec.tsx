@@ -42,4 +42,29 @@ describe('profile page', () => {
     )
     expect(requestsTo('POST /me/profile')).toHaveLength(0)
   })
+
+  it('asks the user to log in again, without a loop, when the payload stays stale after the silent re-login', async () => {
+    jest.mocked(Taro.getUserProfile).mockResolvedValue({ errMsg: 'getUserProfile:ok', userInfo: {}, ...payload } as never)
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me': ok(aUser()), 'POST /me/profile': fail(409, 'SESSION_KEY_STALE') })
+
+    render(<Profile />)
+    fireEvent.click(await screen.findByText('获取头像和昵称'))
+
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录状态异常，请重新登录后再试' }))
+    )
+    expect(requestsTo('POST /me/profile')).toHaveLength(2)
+    expect(Taro.login).toHaveBeenCalledTimes(2)
+  })
+
+  it('tells the user to wait when the server refuses with RATE_LIMITED', async () => {
+    jest.mocked(Taro.getUserProfile).mockResolvedValue({ errMsg: 'getUserProfile:ok', userInfo: {}, ...payload } as never)
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me': ok(aUser()), 'POST /me/profile': fail(429, 'RATE_LIMITED') })
+
+    render(<Profile />)
+    fireEvent.click(await screen.findByText('获取头像和昵称'))
+
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '操作太频繁，请稍后再试' })))
+    expect(requestsTo('POST /me/profile')).toHaveLength(1)
+  })
 })
