@@ -21,19 +21,12 @@ describe('code2Session against the emulator', () => {
     expect(session).toMatchObject({ openId: user.openid, unionId: user.unionid, anonymousOpenId: '' });
     expect(session.sessionKey).not.toBe('');
 
-    const profile = await h.admin<{ rawData: string; signature: string; encryptedData: string; iv: string }>('POST', '/device/user-profile', {
-      appid: app.appid,
-      userId: user.id,
-    });
+    const profile = await h.admin.userProfile({ appid: app.appid, userId: user.id });
     expect(verifySignature(profile.rawData, profile.signature, session.sessionKey)).toBe(true);
     const decrypted = decryptUserData<{ nickName: string }>({ ...profile, sessionKey: session.sessionKey, appId: app.appid });
     expect(decrypted.nickName).toBe('小明');
 
-    const phone = await h.admin<{ encryptedData: string; iv: string }>('POST', '/device/phone-number', {
-      appid: app.appid,
-      userId: user.id,
-      flow: 'encrypted',
-    });
+    const phone = await h.admin.phoneNumber({ appid: app.appid, userId: user.id, flow: 'encrypted' });
     const plain = decryptUserData<{ purePhoneNumber: string }>({ ...phone, sessionKey: session.sessionKey, appId: app.appid });
     expect(plain.purePhoneNumber).toBe('13912345678');
   });
