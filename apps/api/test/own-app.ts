@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Operation } from '@douyin-kit/douyin-emulator/admin';
+import type { FaultRuleInput } from '@douyin-kit/douyin-emulator/admin';
 import { createTt, type CreateTtOptions, type TtLike } from '@douyin-kit/douyin-emulator/tt';
 import { sql } from './api-user.js';
 import { emulator } from './emulator.js';
@@ -33,15 +33,7 @@ export interface OwnApp {
   removeFaults(): Promise<void>;
 }
 
-export interface FaultRule {
-  operation: Operation;
-  errNo?: number;
-  probability?: number;
-  latencyMs?: number;
-  drop?: boolean;
-  times?: number;
-  seed?: number;
-}
+export type FaultRule = Omit<FaultRuleInput, 'match'>;
 
 export async function ownEmulatorApp(specs: Record<string, Pick<OwnTemplate, 'kind' | 'api'> & Partial<OwnTemplate>> = {}): Promise<OwnApp> {
   const app = await emulator.createApp();

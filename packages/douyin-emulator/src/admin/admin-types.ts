@@ -1,6 +1,6 @@
 // What the admin API (`/__emulator`) answers, as the client sees it. Type-only imports of
 // dependency-free modules: this folder must stay browser-safe (see tsconfig.tt.json).
-import type { InboxMessage, TemplateRecord } from '../store/records.js';
+import type { InboxMessage, TemplateRecord, UserProfile, UserRecord } from '../store/records.js';
 import type { SecretKind } from '../issued-secrets.js';
 import type { FaultRule, FaultRuleInput, Operation } from '../faults/fault-rule-types.js';
 import type { SeedApp, SeedTemplate, SeedUser } from '../seed.js';
@@ -19,23 +19,13 @@ export interface AdminApp {
 /** A generated app (no `publicKeyPem` given): the emulator holds its private key. */
 export type GeneratedApp = AdminApp & { privateKeyPem: string };
 
-/** A Douyin user of one app. The session key stays out: only jscode2session tells it. */
-export interface AdminUser {
-  id: string;
-  appid: string;
-  openid: string;
-  /** Empty when the app is not bound to an open-platform account, as on the platform. */
-  unionid: string;
-  loggedIn: boolean;
-  nickname: string;
-  avatarUrl: string;
-  gender: 0 | 1 | 2;
-  city: string;
-  province: string;
-  country: string;
-  language: string;
-  phone: { countryCode: string; purePhoneNumber: string } | null;
-}
+/**
+ * A Douyin user of one app: the record with its profile flattened (`nickName` as `nickname`).
+ * The session key stays out: only jscode2session tells it. `unionid` may be empty, as on the
+ * platform when the app is not bound to an open-platform account.
+ */
+export type AdminUser = Pick<UserRecord, 'id' | 'appid' | 'openid' | 'unionid' | 'loggedIn' | 'phone'> &
+  Omit<UserProfile, 'nickName'> & { nickname: string };
 
 export type AdminTemplate = TemplateRecord;
 
