@@ -53,7 +53,7 @@ describe('nothing secret reaches logs or errors', () => {
     await h.login(app.appid, user.id); // rotates the session key: ours is now stale
     const stale = await h.admin.userProfile({ appid: app.appid, userId: user.id });
     try {
-      decryptUserData({ ...stale, sessionKey: session.sessionKey, appId: app.appid });
+      decryptUserData({ ...stale, sessionKey: session.sessionKey!, appId: app.appid });
     } catch (err) {
       errors.push(err);
     }
@@ -65,7 +65,7 @@ describe('nothing secret reaches logs or errors', () => {
       await client.appTokens.getToken(),
       await client.clientTokens.getToken(),
       'explicit-bad-token-value',
-      session.sessionKey,
+      session.sessionKey!,
       login.code!,
       login.anonymousCode,
       phoneCode,

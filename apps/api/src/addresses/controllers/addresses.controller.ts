@@ -9,7 +9,7 @@ import {
   type TAddressList,
   type TAddressRequest,
 } from '@douyin-kit/contracts';
-import { Caller, type AuthContext } from '../../auth/auth-context.js';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
 import { Contract } from '../../contract/contract.decorator.js';
 import { AddressesService } from '../services/addresses.service.js';
 

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ZLoginRequest, ZLoginResponse, ZLogoutResponse, type TLoginRequest, type TLoginResponse, type TLogoutResponse } from '@douyin-kit/contracts';
 import { Clock } from '../../clock/clock.js';
 import { Contract } from '../../contract/contract.decorator.js';
-import { Caller, type AuthContext } from '../auth-context.js';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
 import { LoginRateLimit } from '../rate-limits.js';
 import { LoginService } from '../services/login.service.js';
 import { SessionsRepository } from '../sessions.repository.js';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { MAX_DEVICES_PER_USER, ZDevice, ZDeviceList, ZDeviceRequest, type TDevice, type TDeviceList, type TDeviceRequest } from '@douyin-kit/contracts';
-import { Caller, type AuthContext } from '../../auth/auth-context.js';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
 import { Contract } from '../../contract/contract.decorator.js';
 import { DevicesService } from '../services/devices.service.js';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ZPhoneRequest, ZPhoneResponse, type TPhoneRequest, type TPhoneResponse } from '@douyin-kit/contracts';
-import { Caller, type AuthContext } from '../../auth/auth-context.js';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
 import { Contract } from '../../contract/contract.decorator.js';
 import { PhoneService } from '../services/phone.service.js';
 import { SESSION_PAYLOAD_ERRORS } from '../../session-payload/session-payload-errors.js';

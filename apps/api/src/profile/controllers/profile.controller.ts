@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ZProfileRequest, ZUser, type TProfileRequest, type TUser } from '@douyin-kit/contracts';
-import { Caller, type AuthContext } from '../../auth/auth-context.js';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
 import { Contract } from '../../contract/contract.decorator.js';
 import { ProfileService } from '../services/profile.service.js';
 import { SESSION_PAYLOAD_ERRORS } from '../../session-payload/session-payload-errors.js';

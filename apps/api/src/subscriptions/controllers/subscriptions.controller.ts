@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ZSubscriptionRequest, ZSubscriptionStateList, type TSubscriptionRequest, type TSubscriptionStateList } from '@douyin-kit/contracts';
-import { Caller, type AuthContext } from '../../auth/auth-context.js';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
 import { Contract } from '../../contract/contract.decorator.js';
 import { SubscriptionsService } from '../services/subscriptions.service.js';
 

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ZTemplateList, type TTemplateList } from '@douyin-kit/contracts';
-import { Caller, type AuthContext } from '../../auth/auth-context.js';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
 import { Contract } from '../../contract/contract.decorator.js';
 import { TemplatesService } from './templates.service.js';
 

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ZUser, type TUser } from '@douyin-kit/contracts';
-import { Caller, type AuthContext } from '../../auth/auth-context.js';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
 import { Contract } from '../../contract/contract.decorator.js';
 import { AppError } from '../../errors/app-error.js';
 import { toUserOutput } from '../outputs/user.output.js';
