@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 
-/** Who is calling: set by SessionGuard on every route with `auth: 'session'`. */
+/** Who is calling: set by SessionGuard on every route with `auth: 'user'`. */
 export interface AuthContext {
   userId: string;
   sessionId: string;

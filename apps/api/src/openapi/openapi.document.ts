@@ -15,7 +15,7 @@ export function toOpenApiPath(path: string): string {
 }
 
 /**
- * The OpenAPI 3.1 document of the routes given, built only from their `@Contract`s and the
+ * The OpenAPI 3.1 document of the routes given, built only from their route contracts and the
  * shared error table: the contracts are the single source, this is a view of them.
  */
 export function buildOpenApiDocument(routes: DiscoveredRoute[], info: { title: string; version: string }): OpenApiDocument {
