@@ -6,7 +6,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 export const CONTRACT_METADATA = 'douyin-kit:contract';
 
 /** What a handler bound to `R` may return: the route's result, or a promise of it. */
-type RouteHandler<R extends RouteContract> = (...args: any[]) => RouteResult<R> | Promise<RouteResult<R>>;
+type RouteHandler<R extends RouteContract> = (...args: never[]) => RouteResult<R> | Promise<RouteResult<R>>;
 
 /**
  * What a handler bound to `R` may take: the route's validated body, params or query, the caller,
@@ -14,7 +14,7 @@ type RouteHandler<R extends RouteContract> = (...args: any[]) => RouteResult<R> 
  */
 type HandlerArgument<R extends RouteContract> = RouteBody<R> | RouteParams<R> | RouteQuery<R> | AuthContext | FastifyRequest | string | undefined;
 
-type ArgumentsFit<H extends RouteHandler<never>, R extends RouteContract> =
+type ArgumentsFit<H extends (...args: never[]) => unknown, R extends RouteContract> =
   Parameters<H>[number] extends HandlerArgument<R> ? unknown : { 'handler arguments outside the route': Exclude<Parameters<H>[number], HandlerArgument<R>> };
 
 /**
