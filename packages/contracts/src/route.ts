@@ -33,8 +33,9 @@ export interface RouteContract {
   /** The success status (a route may answer another 2xx for a documented outcome). */
   status: number;
   /**
-   * Error codes this route may answer with, beyond those the API adds to every route of its
-   * kind in the OpenAPI document (401 for user routes, 429 for admin routes, 503 under load).
+   * Error codes this route may answer with, beyond those the API's OpenAPI document adds to
+   * every route of its kind: 401 and the database's 503 to user and admin routes, 429 to admin
+   * routes, 503 SERVER_BUSY to every route but liveness.
    */
   errors: readonly TErrorCode[];
 }

@@ -74,7 +74,7 @@ export function buildOpenApiDocument(routes: DiscoveredRoute[], info: { title: s
 }
 
 function errorCodesOf(route: DiscoveredRoute, session: boolean): TErrorCode[] {
-  const codes = new Set((route.contract?.errors ?? []) as TErrorCode[]);
+  const codes = new Set<TErrorCode>(route.contract?.errors ?? []);
   // Any session route can answer 401, any admin route 429 (rate-limits.ts); the contracts
   // need not repeat it. Every session or admin route reads the database (the session lookup,
   // the admin routes' work), so may find it stalled; public routes that do list it themselves.
