@@ -22,19 +22,12 @@ describe('code2Session against the emulator', () => {
     expect(session.sessionKey).not.toBe('');
     const sessionKey = session.sessionKey!;
 
-    const profile = await h.admin<{ rawData: string; signature: string; encryptedData: string; iv: string }>('POST', '/device/user-profile', {
-      appid: app.appid,
-      userId: user.id,
-    });
+    const profile = await h.admin.userProfile({ appid: app.appid, userId: user.id });
     expect(verifySignature(profile.rawData, profile.signature, sessionKey)).toBe(true);
     const decrypted = decryptUserData<{ nickName: string }>({ ...profile, sessionKey, appId: app.appid });
     expect(decrypted.nickName).toBe('小明');
 
-    const phone = await h.admin<{ encryptedData: string; iv: string }>('POST', '/device/phone-number', {
-      appid: app.appid,
-      userId: user.id,
-      flow: 'encrypted',
-    });
+    const phone = await h.admin.phoneNumber({ appid: app.appid, userId: user.id, flow: 'encrypted' });
     const plain = decryptUserData<{ purePhoneNumber: string }>({ ...phone, sessionKey, appId: app.appid });
     expect(plain.purePhoneNumber).toBe('13912345678');
   });

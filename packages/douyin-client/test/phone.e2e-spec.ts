@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function phoneCode(userId: string): Promise<string> {
-  const { code } = await h.admin<{ code: string }>('POST', '/device/phone-number', { appid: app.appid, userId, flow: 'code' });
+  const { code } = await h.admin.phoneNumber({ appid: app.appid, userId, flow: 'code' });
   return code;
 }
 
