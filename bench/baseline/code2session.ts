@@ -14,7 +14,7 @@ interface V2Envelope {
 
 /**
  * POST /api/apps/v2/jscode2session on the legacy apps host, the endpoint and body the API's
- * client sends (shared/docs/douyin-platform.md §3), with Node's fetch (undici, keep-alive).
+ * client sends (docs/douyin-platform.md §3), with Node's fetch (undici, keep-alive).
  */
 export async function code2session(
   appsBaseUrl: string,

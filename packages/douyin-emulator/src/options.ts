@@ -2,7 +2,7 @@ import type { Clock } from './clock.js';
 import type { SeedConfig } from './seed.js';
 
 /**
- * Error numbers the platform docs leave unconfirmed (douyin-platform.md marks them so).
+ * Error numbers the platform docs leave unconfirmed (docs/douyin-platform.md marks them so).
  * The defaults are the doc's best guess; tests and users can change them.
  */
 export interface ErrNoConfig {

@@ -24,7 +24,7 @@ function nestLogger(): DouyinLogger {
 /**
  * The one Douyin open-platform client of the process: the boundary every feature module
  * talks to Douyin through (tests and `pnpm dev` point it at the local emulator). Its tokens
- * live in PostgreSQL, shared by every instance of the app (docs §1: one holder per app).
+ * live in PostgreSQL, shared by every instance of the app (docs/douyin-platform.md §1: one holder per app).
  */
 @Global()
 @Module({

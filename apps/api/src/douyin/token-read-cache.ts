@@ -15,7 +15,7 @@ interface Entry {
  * Why a short TTL (seconds) rather than "until the broker's refresh point": the row is shared,
  * and another instance may replace the token at any moment (its refresh, or its invalidation
  * after the platform refused the token). A token replaced by a refresh keeps working on the
- * platform for 5 more minutes (docs §1), so serving it a few seconds longer is harmless; a token
+ * platform for 5 more minutes (docs/douyin-platform.md §1), so serving it a few seconds longer is harmless; a token
  * the platform refused is caught by the broker's one retry, whose `invalidate` drops this entry.
  * A longer TTL would only save a query every few seconds per instance.
  *
