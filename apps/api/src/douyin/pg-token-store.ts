@@ -43,7 +43,7 @@ interface CredentialRow {
 /**
  * The token brokers' shared holder: one row of `platform_credentials` per app and kind, the
  * token sealed with the data-key ring, so every process and instance of the app uses one token
- * (fetching a new one cuts the old one to 5 minutes, docs §1).
+ * (fetching a new one cuts the old one to 5 minutes, docs/douyin-platform.md §1).
  *
  * The refresh lock is `pg_advisory_xact_lock` inside a Prisma interactive transaction rather
  * than a session lock on a raw connection: it lives on one pooled connection and is released
