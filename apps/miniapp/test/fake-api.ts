@@ -22,7 +22,7 @@ export function fakeApi(routes: Record<string, Reply | Reply[]>) {
     const key = `${method} ${url.replace(process.env.TARO_APP_API_BASE, '')}`
     const queue = queues.get(key)
     if (!queue?.length) throw { errMsg: `request:fail no fake for ${key}` }
-    const reply = queue.length > 1 ? queue.shift()! : queue[0]
+    const reply = queue.length > 1 ? queue.shift()! : queue[0]!
     return { statusCode: reply.status, data: reply.body, header: {}, cookies: [], errMsg: 'request:ok' }
   }) as never)
 }

@@ -14,7 +14,7 @@ describe('apiRequest', () => {
     fakeApi({ 'GET /me': ok(user) })
 
     await expect(apiRequest('GET', '/me', ZUser)).resolves.toEqual(user)
-    expect(requestsTo('GET /me')[0].header.authorization).toBe('Bearer abc')
+    expect(requestsTo('GET /me')[0]!.header.authorization).toBe('Bearer abc')
   })
 
   it("turns the error envelope into an ApiError with the contract's code", async () => {

@@ -36,7 +36,7 @@ describe('ensureLogin', () => {
     expect(b).toEqual(user)
     expect(login).toHaveBeenCalledTimes(1)
     expect(requestsTo('POST /auth/login')).toHaveLength(1)
-    expect(requestsTo('POST /auth/login')[0].data).toEqual({ code: 'login-code', anonymousCode: 'anon-code' })
+    expect(requestsTo('POST /auth/login')[0]!.data).toEqual({ code: 'login-code', anonymousCode: 'anon-code' })
   })
 
   it('does not start a session-bound call while a login is in flight', async () => {

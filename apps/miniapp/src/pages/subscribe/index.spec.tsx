@@ -58,7 +58,7 @@ describe('subscribe page', () => {
     expect(screen.getByText('已屏蔽')).toBeTruthy()
     expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['TPL_ORDER'] })
     const [post] = requestsTo('POST /me/subscriptions')
-    expect(post.data).toEqual({ templateIds: ['TPL_ORDER'], requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), result: accepted })
+    expect(post!.data).toEqual({ templateIds: ['TPL_ORDER'], requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), result: accepted })
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已更新订阅' }))
   })
 
