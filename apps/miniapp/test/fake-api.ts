@@ -59,5 +59,5 @@ export function aLogin(user: TUser, token = 'token-1') {
 }
 
 export function ttLoginSucceeds(code = 'login-code') {
-  jest.mocked(Taro.login).mockResolvedValue({ errMsg: 'login:ok', code, anonymousCode: 'anon-code', isLogin: true } as never)
+  jest.mocked(Taro.login).mockResolvedValue({ errMsg: 'login:ok', code, anonymousCode: 'anon-code', isLogin: true })
 }

@@ -59,7 +59,7 @@ beforeEach(() => {
 describe('address page', () => {
   it('saves the chosen address and the current location, and shows what the server stored', async () => {
     jest.mocked(Taro.chooseAddress).mockResolvedValue(chosen as never)
-    jest.mocked(Taro.getLocation).mockResolvedValue(reading as never)
+    jest.mocked(Taro.getLocation).mockResolvedValue(reading)
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /me/addresses': ok({ addresses: [] }),
@@ -151,7 +151,7 @@ describe('address page', () => {
     render(<Address />)
     await screen.findByText('李四 13800138000')
 
-    showModal.mockResolvedValueOnce({ errMsg: 'showModal:ok', confirm: false, cancel: true } as never)
+    showModal.mockResolvedValueOnce({ errMsg: 'showModal:ok', confirm: false, cancel: true })
     fireEvent.click(screen.getAllByText('删除')[1]!)
     await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
     expect(showModal.mock.calls[0]![0]).toMatchObject({ title: '删除地址' })
@@ -159,7 +159,7 @@ describe('address page', () => {
     expect(requestsTo('DELETE /me/addresses/00000000-0000-4000-8000-000000000002')).toHaveLength(0)
     expect(screen.getByText('李四 13800138000')).toBeTruthy()
 
-    showModal.mockResolvedValueOnce({ errMsg: 'showModal:ok', confirm: true, cancel: false } as never)
+    showModal.mockResolvedValueOnce({ errMsg: 'showModal:ok', confirm: true, cancel: false })
     fireEvent.click(screen.getAllByText('删除')[1]!)
     await waitFor(() => expect(screen.queryByText('李四 13800138000')).toBeNull())
     expect(requestsTo('DELETE /me/addresses/00000000-0000-4000-8000-000000000002')).toHaveLength(1)
