@@ -112,7 +112,7 @@ export function createTt(options: CreateTtOptions): TtLike {
     const json = (await res.json()) as Record<string, unknown>;
     if (res.ok) return json as T;
     if (res.status === 422) throw { errMsg: json.errMsg, errNo: json.errNo, errCode: json.errCode };
-    throw { errMsg: `${api}:fail ${String(json.error ?? res.status)}` };
+    throw { errMsg: `${api}:fail ${typeof json.error === 'string' ? json.error : res.status}` };
   };
   const ok = (api: string) => ({ errMsg: `${api}:ok` });
   // Storage keeps JSON copies: like tt, a stored object is not the caller's live object.
