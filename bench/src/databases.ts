@@ -1,16 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { runMigrations } from '@douyin-kit/api/dist/database/migrations/migration-runner.js';
-// The API's own dev/test helper: the server DATABASE_URL names, or a throwaway embedded one.
-import { createDatabase, dropDatabase, startTestServer, type PostgresServer } from '@douyin-kit/api/tools/local-postgres.ts';
+import { runMigrations } from '@douyin-kit/api/migrations';
+// The server DATABASE_URL names, or a throwaway embedded one, as for the API's tests.
+import { createScratchDatabase, startTestServer, type PostgresServer, type ScratchDatabase } from '@douyin-kit/test-infra/postgres';
 
 /**
  * One PostgreSQL server for the whole run (API and baseline alike) and the databases the bench
  * creates on it, each dropped at the end.
  */
 export class Databases {
-  private readonly created: string[] = [];
+  private readonly created: ScratchDatabase[] = [];
 
   private constructor(private readonly server: PostgresServer) {}
 
@@ -39,15 +38,14 @@ export class Databases {
   }
 
   async dropAll(): Promise<void> {
-    for (const name of this.created.splice(0)) await dropDatabase(this.server.adminUrl, name);
+    for (const database of this.created.splice(0)) await database.drop();
     await this.server.stop();
   }
 
   private async create(label: string): Promise<string> {
-    const name = `douyin_kit_bench_${label}_${randomBytes(4).toString('hex')}`;
-    const url = await createDatabase(this.server.adminUrl, name);
-    this.created.push(name);
-    return url;
+    const database = await createScratchDatabase(this.server.adminUrl, `douyin_kit_bench_${label}`);
+    this.created.push(database);
+    return database.url;
   }
 }
 

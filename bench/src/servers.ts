@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENV_KEYS } from '@douyin-kit/api/dist/config/app-config.js';
+import { ENV_KEYS } from '@douyin-kit/api/config';
 import type { EmulatorApp } from './emulator.js';
-import { freePort } from '@douyin-kit/api/tools/local-postgres.ts';
+import { freePort } from '@douyin-kit/test-infra/postgres';
 import { spawnNode, waitFor200, type Child } from './processes.js';
 
 /** A server under test: the API or the baseline, as a child process. */
@@ -13,7 +13,7 @@ export interface Server {
   child: Child;
 }
 
-export const API_MAIN = fileURLToPath(import.meta.resolve('@douyin-kit/api/dist/main.js'));
+export const API_MAIN = fileURLToPath(import.meta.resolve('@douyin-kit/api/main'));
 const BASELINE_MAIN = fileURLToPath(new URL('../baseline/server.ts', import.meta.url));
 
 /** A data key for this run only (both servers seal with a key of the same size). */

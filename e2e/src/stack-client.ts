@@ -1,3 +1,4 @@
+import { EmulatorAdmin } from '@douyin-kit/douyin-emulator/admin';
 import pg from 'pg';
 import { inject } from 'vitest';
 
@@ -6,15 +7,7 @@ export function stackClient() {
   const stack = inject('stack');
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
 
-  const emulator = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${stack.emulatorUrl}/__emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`emulator ${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+  const emulator = new EmulatorAdmin(stack.emulatorUrl);
 
   const admin = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }> => {
     const response = await fetch(`${stack.apiUrl}${path}`, {
@@ -29,7 +22,7 @@ export function stackClient() {
     stack,
     /** A Douyin user of the dev app, new for this test (so journeys never share state). */
     createUser: (fields: { nickname: string; phone: string; city?: string }) =>
-      emulator<{ id: string; openid: string }>('POST', '/users', {
+      emulator.createUser({
         appid: stack.appId,
         nickname: fields.nickname,
         gender: 2,
@@ -38,8 +31,7 @@ export function stackClient() {
         country: '中国',
         phone: { countryCode: '86', purePhoneNumber: fields.phone },
       }),
-    inbox: (openid: string) =>
-      emulator<{ templateId: string; openid: string; data: unknown }[]>('GET', `/inbox?appid=${stack.appId}&openid=${openid}`),
+    inbox: (openid: string) => emulator.inbox({ appid: stack.appId, openid }),
     /** What an operator's back office does: queue a message and wait until the worker sent it. */
     async sendNotification(userId: string, templateId: string, idempotencyKey: string) {
       const queued = await admin<{ id: string }>('POST', '/admin/notifications', {

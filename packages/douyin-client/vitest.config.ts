@@ -1,13 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Unit specs (`src/**\/*.spec.ts`) sit next to the code; `test/**\/*.e2e-spec.ts` talk to the
- * real emulator (started in-process) over real HTTP.
+ * Two tiers: `unit` (`*.spec.ts`: one unit, no sockets) and `e2e` (`test/**\/*.e2e-spec.ts`:
+ * the client against the real emulator, started in-process, or local sockets, over real HTTP).
+ * `vitest run` runs both; `--project unit` or `--project e2e` one.
  */
 export default defineConfig({
   test: {
-    include: ['src/**/*.spec.ts', 'test/**/*.spec.ts', 'test/**/*.e2e-spec.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'] } },
+      { extends: true, test: { name: 'e2e', include: ['test/**/*.e2e-spec.ts'] } },
+    ],
   },
 });

@@ -6,9 +6,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { runMigrations } from '../src/database/migrations/migration-runner.js';
-import { loadRootEnv, openDevDatabase } from '../tools/dev-database.js';
+import { REPO_ROOT, loadRootEnv, openDevDatabase } from '../tools/dev-database.js';
 import { openDevDouyin } from '../tools/dev-douyin.js';
-import { REPO_ROOT } from '../tools/local-postgres.js';
 
 const children: ChildProcess[] = [];
 

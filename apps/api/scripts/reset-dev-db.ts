@@ -1,7 +1,7 @@
 /** `pnpm db:reset-dev`: deletes the embedded dev PostgreSQL cluster; the next `pnpm dev` recreates it. */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEV_DATA_DIR } from '../tools/local-postgres.js';
+import { DEV_DATA_DIR } from '../tools/dev-database.js';
 
 if (existsSync(join(DEV_DATA_DIR, 'postmaster.pid'))) {
   console.error(`The embedded dev PostgreSQL in ${DEV_DATA_DIR} is running: stop \`pnpm dev\` first.`);

@@ -189,7 +189,7 @@ async function expectNoHalfWrittenRows(appId: string, journeys: Journey[], final
   }
   for (const j of loggedIn) {
     const sent = final.filter((n) => n.user_id === j.userId && n.status === 'sent').length;
-    const inbox = await emulator.admin<unknown[]>('GET', `/inbox?appid=${appId}&openid=${j.openId}`);
+    const inbox = await emulator.client.inbox({ appid: appId, openid: j.openId });
     expect({ user: j.userId, delivered: inbox.length }).toEqual({ user: j.userId, delivered: sent });
   }
 }
@@ -226,7 +226,7 @@ it('retries a send whose token fetch lost its connection: the message itself nev
       { status: 'sent', attempts: 2, last_error_code: 'transport_network' },
     ]);
     for (const { openId } of recipients) {
-      expect(await emulator.admin<unknown[]>('GET', `/inbox?appid=${fresh.appid}&openid=${openId}`)).toHaveLength(1);
+      expect(await emulator.client.inbox({ appid: fresh.appid, openid: openId })).toHaveLength(1);
     }
   } finally {
     await fresh.removeFaults();

@@ -1,4 +1,5 @@
 import { DouyinApiError, DouyinClient } from '@douyin-kit/douyin-client';
+import type { CallCounter, Operation } from '@douyin-kit/douyin-emulator/admin';
 import { AppConfig, parseEnv } from '../src/config/app-config.js';
 import { SecretBox } from '../src/crypto/secret-box.js';
 import { credentialField } from '../src/douyin/pg-token-store.js';
@@ -42,15 +43,8 @@ export async function startInstances(apps: ReturnType<typeof extraApps>, app: Em
  * test files run in parallel; a fault rule that only adds latency fires on, and counts, every
  * call matching its fields without changing the answer.
  */
-export async function callCounter(operation: string, match: Record<string, string>, latencyMs = 0) {
-  const rule = await emulator.admin<{ id: string }>('POST', '/faults', { operation, match, latencyMs });
-  return {
-    async count(): Promise<number> {
-      const rules = await emulator.admin<{ id: string; fired: number }[]>('GET', '/faults');
-      return rules.find((r) => r.id === rule.id)?.fired ?? 0;
-    },
-    remove: () => emulator.admin('DELETE', `/faults/${rule.id}`).catch(() => undefined),
-  };
+export function callCounter(operation: Operation, match: Record<string, string>, latencyMs = 0): Promise<CallCounter> {
+  return emulator.client.countCalls(operation, match, latencyMs);
 }
 
 /** What the platform answers when it refuses a token (kind `token_invalid`). */

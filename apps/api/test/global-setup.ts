@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmulator } from '@douyin-kit/douyin-emulator';
+import { EmulatorAdmin } from '@douyin-kit/douyin-emulator/admin';
+import { createScratchDatabase, keepFailingExitCode, startTestServer } from '@douyin-kit/test-infra/postgres';
+import { findLeakedSecrets } from '@douyin-kit/test-infra/secret-scan';
+import { DEV_ADMIN_API_KEY } from '../src/config/app-config.js';
 import { runMigrations } from '../src/database/migrations/migration-runner.js';
-import { createDatabase, dropDatabase, keepFailingExitCode, startTestServer } from '../tools/local-postgres.js';
-import { findLeakedSecrets } from './log-secret-scan.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,37 +34,32 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   keepFailingExitCode();
   const server = await startTestServer();
-  const name = `douyin_kit_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const url = await createDatabase(server.adminUrl, name);
+  const database = await createScratchDatabase(server.adminUrl, `douyin_kit_test_${process.pid}`);
   try {
-    await runMigrations({ connectionString: url });
+    await runMigrations({ connectionString: database.url });
   } catch (error) {
-    await dropDatabase(server.adminUrl, name);
+    await database.drop();
     await server.stop();
     throw error;
   }
   const emulator = await startEmulator();
-  const created = await fetch(`${emulator.url}/__emulator/apps`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  const app = (await created.json()) as { appid: string; secret: string; privateKeyPem: string };
-  project.provide('databaseUrl', url);
+  const app = await new EmulatorAdmin(emulator.url).createApp();
+  project.provide('databaseUrl', database.url);
   project.provide('adminUrl', server.adminUrl);
   project.provide('douyin', { url: emulator.url, appId: app.appid, appSecret: app.secret, privateKeyPem: app.privateKeyPem });
   const logCaptureFile = join(tmpdir(), `douyin-kit-test-logs-${process.pid}-${randomBytes(4).toString('hex')}.jsonl`);
   project.provide('logCaptureFile', logCaptureFile);
   const responseCaptureFile = logCaptureFile.replace(/-logs-/, '-responses-');
   project.provide('responseCaptureFile', responseCaptureFile);
-  console.log(`[test] database ${name} on ${server.description}; Douyin emulator on ${emulator.url}`);
+  console.log(`[test] database ${database.name} on ${server.description}; Douyin emulator on ${emulator.url}`);
   return async () => {
     let leaks: string[];
     try {
-      leaks = await findLeakedSecrets({ log: logCaptureFile, responses: responseCaptureFile }, emulator.url);
+      // Every test app runs with the dev admin key (none sets ADMIN_API_KEY).
+      leaks = await findLeakedSecrets({ log: logCaptureFile, responses: responseCaptureFile }, emulator.url, [['adminKey', DEV_ADMIN_API_KEY]]);
     } finally {
       await emulator.close();
-      await dropDatabase(server.adminUrl, name);
+      await database.drop();
       await server.stop();
     }
     if (leaks.length) {

@@ -16,7 +16,7 @@ export interface TestTemplate {
 /** A template known to the emulator (the console) and to our registry, unique to the test. */
 export async function registerTemplate(kind: TestTemplate['kind'], api: TestTemplate['api'], keywords = ['物品名称', '状态']): Promise<TestTemplate> {
   const templateId = `MSG_T_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  await emulator.admin('POST', '/templates', { appid: emulator.appId, templateId, title: 'Test template', kind, keywords });
+  await emulator.client.createTemplate({ appid: emulator.appId, templateId, title: 'Test template', kind, keywords });
   await sql(
     `INSERT INTO subscription_templates (app_id, template_id, title, kind, api, keywords, updated_at)
      VALUES ($1, $2, 'Test template', $3::template_kind, $4::notify_api, $5::varchar[], now())`,
@@ -31,7 +31,7 @@ export async function registerTemplate(kind: TestTemplate['kind'], api: TestTemp
  */
 export async function subscribe(user: ApiUser, template: TestTemplate, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) {
-    await emulator.admin('POST', '/device/subscribe', { appid: emulator.appId, userId: user.douyinUserId, tmplIds: [template.templateId] });
+    await emulator.client.subscribe({ appid: emulator.appId, userId: user.douyinUserId, tmplIds: [template.templateId] });
   }
   await sql(
     `INSERT INTO subscription_consents (user_id, template_id, status, kind, credits, decided_at, updated_at)
@@ -51,8 +51,8 @@ export async function creditsOf(user: ApiUser, template: TestTemplate): Promise<
   return row!.credits;
 }
 
-export async function inbox(openId: string): Promise<{ templateId: string; data: Record<string, string>; apiVersion: string }[]> {
-  return emulator.admin('GET', `/inbox?appid=${encodeURIComponent(emulator.appId)}&openid=${encodeURIComponent(openId)}`);
+export function inbox(openId: string): Promise<{ templateId: string; data: Record<string, string>; apiVersion: string }[]> {
+  return emulator.client.inbox({ appid: emulator.appId, openid: openId });
 }
 
 export function admin(running: RunningApp, method: 'GET' | 'POST', path: string, body?: unknown, key: string | null = ADMIN_KEY): Promise<ApiResponse> {
@@ -83,14 +83,9 @@ export async function settled(running: RunningApp, id: string, timeoutMs = 20_00
  * nothing but count (`fired`). Rules are global; `match` keeps it to this user.
  */
 export async function notifyCallCounter(openId: string): Promise<{ count: () => Promise<number>; remove: () => Promise<unknown> }> {
-  const ids = await Promise.all(
-    ['notify_v1', 'notify_v2'].map((operation) => emulator.admin<{ id: string }>('POST', '/faults', { operation, match: { open_id: openId } }).then((r) => r.id)),
-  );
+  const counters = await Promise.all((['notify_v1', 'notify_v2'] as const).map((operation) => emulator.client.countCalls(operation, { open_id: openId })));
   return {
-    count: async () => {
-      const rules = await emulator.admin<{ id: string; fired: number }[]>('GET', '/faults');
-      return rules.filter((r) => ids.includes(r.id)).reduce((sum, r) => sum + r.fired, 0);
-    },
-    remove: () => Promise.all(ids.map((id) => emulator.admin('DELETE', `/faults/${id}`).catch(() => undefined))),
+    count: async () => (await Promise.all(counters.map((counter) => counter.count()))).reduce((sum, fired) => sum + fired, 0),
+    remove: () => Promise.all(counters.map((counter) => counter.remove())),
   };
 }

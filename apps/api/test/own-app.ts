@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { FaultRuleInput } from '@douyin-kit/douyin-emulator/admin';
 import { createTt, type CreateTtOptions, type TtLike } from '@douyin-kit/douyin-emulator/tt';
 import { sql } from './api-user.js';
 import { emulator } from './emulator.js';
@@ -32,15 +33,7 @@ export interface OwnApp {
   removeFaults(): Promise<void>;
 }
 
-export interface FaultRule {
-  operation: string;
-  errNo?: number;
-  probability?: number;
-  latencyMs?: number;
-  drop?: boolean;
-  times?: number;
-  seed?: number;
-}
+export type FaultRule = Omit<FaultRuleInput, 'match'>;
 
 export async function ownEmulatorApp(specs: Record<string, Pick<OwnTemplate, 'kind' | 'api'> & Partial<OwnTemplate>> = {}): Promise<OwnApp> {
   const app = await emulator.createApp();
@@ -48,7 +41,7 @@ export async function ownEmulatorApp(specs: Record<string, Pick<OwnTemplate, 'ki
   const templates = Object.fromEntries(
     Object.entries(specs).map(([name, spec]) => [name, { templateId: `MSG_${name.toUpperCase()}_${suffix}`, title: `Test ${name}`, keywords: ['物品名称'], ...spec }]),
   );
-  for (const t of Object.values(templates)) await emulator.admin('POST', '/templates', { appid: app.appid, ...t });
+  for (const t of Object.values(templates)) await emulator.client.createTemplate({ appid: app.appid, ...t });
   const faultIds: string[] = [];
   return {
     appid: app.appid,
@@ -60,25 +53,24 @@ export async function ownEmulatorApp(specs: Record<string, Pick<OwnTemplate, 'ki
       SUBSCRIPTION_TEMPLATES: JSON.stringify(Object.values(templates)),
     },
     async newUser(fields = {}, phone = {}) {
-      const user = await emulator.admin<{ id: string; openid: string }>('POST', '/users', { appid: app.appid, nickname: 'Own app user', ...fields });
+      const user = await emulator.client.createUser({ appid: app.appid, nickname: 'Own app user', ...fields });
       return { ...user, tt: createTt({ emulatorUrl: emulator.url, appid: app.appid, userId: user.id, ...phone }) };
     },
     async fault(rule) {
       const { appIdField, ...rest } = rule as FaultRule & { appIdField?: string; match?: Record<string, string> };
-      const { id } = await emulator.admin<{ id: string }>('POST', '/faults', { ...rest, match: appIdField ? { [appIdField]: app.appid } : rest.match });
+      const { id } = await emulator.client.addFault({ ...rest, match: appIdField ? { [appIdField]: app.appid } : rest.match });
       faultIds.push(id);
       return id;
     },
     async removeFaults() {
-      for (const id of faultIds.splice(0)) await emulator.admin('DELETE', `/faults/${id}`).catch(() => undefined);
+      for (const id of faultIds.splice(0)) await emulator.client.removeFault(id).catch(() => undefined);
     },
   };
 }
 
 /** How many times a fault rule fired so far (0 once it is gone). */
-export async function faultFired(id: string): Promise<number> {
-  const rules = await emulator.admin<{ id: string; fired: number }[]>('GET', '/faults');
-  return rules.find((r) => r.id === id)?.fired ?? 0;
+export function faultFired(id: string): Promise<number> {
+  return emulator.client.fired(id);
 }
 
 /** Records an accepted consent directly (as POST /me/subscriptions would), for send-side tests. */

@@ -1,16 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { DestinationStream } from 'pino';
-
-/** One answer of a test app, as written to the run's response capture file. */
-interface CapturedResponse {
-  route: string | null;
-  status: number;
-  headers: Record<string, unknown>;
-  /** The body as sent; `null` for none, a marker for streamed files (the docs' static assets). */
-  body: string | null;
-}
+import type { CapturedResponse } from '@douyin-kit/test-infra/secret-scan';
 
 /**
  * Appends every answer of this app (status, headers, body) to the run's response capture,
@@ -42,23 +33,4 @@ function bodyText(payload: unknown): string | null {
   if (typeof payload === 'string') return payload;
   if (Buffer.isBuffer(payload)) return payload.toString('utf8');
   return '[stream]';
-}
-
-/**
- * The captured answers as one text to scan (bodies and header values, unescaped), and the
- * session tokens the API handed out, which the logs must never show.
- */
-export async function readCapturedResponses(file: string): Promise<{ text: string; sessionTokens: string[] }> {
-  const lines = (await readFile(file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
-  const parts: string[] = [];
-  const sessionTokens: string[] = [];
-  for (const line of lines) {
-    const record = JSON.parse(line) as CapturedResponse;
-    parts.push(...Object.values(record.headers).flat().map(String), record.body ?? '');
-    if (record.route === '/auth/login' && record.status === 200 && record.body) {
-      const token = (JSON.parse(record.body) as { token?: unknown }).token;
-      if (typeof token === 'string') sessionTokens.push(token);
-    }
-  }
-  return { text: parts.join('\n'), sessionTokens };
 }

@@ -27,7 +27,7 @@ export async function registerTestTemplates(
     ...spec,
   }));
   for (const t of templates) {
-    await emulator.admin('POST', '/templates', { appid: emulator.appId, templateId: t.templateId, title: t.title, kind: t.kind, keywords: t.keywords });
+    await emulator.client.createTemplate({ appid: emulator.appId, templateId: t.templateId, title: t.title, kind: t.kind, keywords: t.keywords });
   }
   return {
     ids: Object.fromEntries(Object.keys(specs).map((name, i) => [name, templates[i]!.templateId])),
@@ -47,10 +47,6 @@ export async function tapSubscribe(
   tmplIds: string[],
   options: { decisions?: Record<string, Decision>; alwaysSubscribe?: boolean } = {},
 ): Promise<{ legacy: Record<string, string>; withSettings: Record<string, unknown> }> {
-  const { legacy, templateSettings } = await emulator.admin<{ legacy: Record<string, string>; templateSettings: Record<string, unknown> }>(
-    'POST',
-    '/device/subscribe',
-    { appid: emulator.appId, userId: user.douyinUserId, tmplIds, ...options },
-  );
+  const { legacy, templateSettings } = await emulator.client.subscribe({ appid: emulator.appId, userId: user.douyinUserId, tmplIds, ...options });
   return { legacy, withSettings: { ...legacy, templateSettings } };
 }

@@ -1,16 +1,18 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
-  DEV_DATA_DIR,
-  DEV_PORT,
-  REPO_ROOT,
   createDatabase,
   databaseExists,
   externalServer,
   startEmbeddedPostgres,
   withDatabase,
   type PostgresServer,
-} from './local-postgres.js';
+} from '@douyin-kit/test-infra/postgres';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+/** Where `pnpm dev` keeps its embedded cluster (git-ignored). */
+export const DEV_DATA_DIR = join(REPO_ROOT, '.data', 'postgres');
+const DEV_PORT = 54329;
 
 /** The database the embedded dev server holds the app's data in. */
 const DEV_DATABASE = 'douyin_kit';

@@ -1,4 +1,5 @@
 import { DEFAULT_DEV_SEED, startEmulator } from '@douyin-kit/douyin-emulator';
+import { EmulatorAdmin } from '@douyin-kit/douyin-emulator/admin';
 
 export interface DevDouyin {
   /** Environment for the API: empty when real credentials are configured. */
@@ -50,9 +51,7 @@ export async function openDevDouyin(): Promise<DevDouyin> {
 
 /** The emulator makes the dev app's RSA key pair at start; its console API hands out the private half. */
 async function devAppPrivateKey(emulatorUrl: string, appid: string): Promise<string> {
-  const response = await fetch(`${emulatorUrl}/__emulator/apps`);
-  const apps = (await response.json()) as { appid: string; privateKeyPem: string | null }[];
-  const pem = apps.find((candidate) => candidate.appid === appid)?.privateKeyPem;
-  if (!response.ok || !pem) throw new Error(`the emulator has no private key for its dev app ${appid}`);
+  const pem = (await new EmulatorAdmin(emulatorUrl).app(appid))?.privateKeyPem;
+  if (!pem) throw new Error(`the emulator has no private key for its dev app ${appid}`);
   return pem;
 }

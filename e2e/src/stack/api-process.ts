@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from './paths.js';
+import { createRequire } from 'node:module';
 
 export interface ApiProcess {
   url: string;
   stop(): Promise<void>;
 }
 
-const MAIN = join(REPO_ROOT, 'apps/api/dist/main.js');
+const MAIN = createRequire(import.meta.url).resolve('@douyin-kit/api/main');
 
 /**
  * The API exactly as deployed: `node apps/api/dist/main.js` (turbo builds it before this

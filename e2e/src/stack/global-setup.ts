@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { DEV_ADMIN_API_KEY } from '@douyin-kit/api/config';
+import { runMigrations } from '@douyin-kit/api/migrations';
 import { DEFAULT_DEV_SEED, startEmulator } from '@douyin-kit/douyin-emulator';
-import { runMigrations } from '../../../apps/api/src/database/migrations/migration-runner.js';
-import { findLeakedSecrets } from '../../../apps/api/test/log-secret-scan.js';
-import { createDatabase, dropDatabase, freePort, keepFailingExitCode, startTestServer } from '../../../apps/api/tools/local-postgres.js';
+import { EmulatorAdmin } from '@douyin-kit/douyin-emulator/admin';
+import { createScratchDatabase, freePort, keepFailingExitCode, startTestServer } from '@douyin-kit/test-infra/postgres';
+import { findLeakedSecrets } from '@douyin-kit/test-infra/secret-scan';
 import { startApi } from './api-process.js';
 import { buildH5, serveH5 } from './h5-preview.js';
 import { OUTPUT_DIR } from './paths.js';
@@ -42,15 +43,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const server = await startTestServer();
     cleanups.push(() => server.stop());
-    const name = `douyin_kit_e2e_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const databaseUrl = await createDatabase(server.adminUrl, name);
-    cleanups.push(() => dropDatabase(server.adminUrl, name));
+    const database = await createScratchDatabase(server.adminUrl, `douyin_kit_e2e_${process.pid}`);
+    cleanups.push(() => database.drop());
+    const databaseUrl = database.url;
     await runMigrations({ connectionString: databaseUrl });
 
     const emulator = await startEmulator({ seed: DEFAULT_DEV_SEED });
     cleanups.push(() => emulator.close());
     const app = DEFAULT_DEV_SEED.apps![0]!;
-    const apps = (await (await fetch(`${emulator.url}/__emulator/apps`)).json()) as { appid: string; privateKeyPem: string }[];
+    const privateKeyPem = (await new EmulatorAdmin(emulator.url).app(app.appid!))?.privateKeyPem;
+    if (!privateKeyPem) throw new Error(`the emulator has no private key for its dev app ${app.appid}`);
 
     const preview = await serveH5();
     cleanups.push(() => preview.close());
@@ -68,7 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
           DOUYIN_APP_SECRET: app.secret!,
           DOUYIN_APPS_BASE_URL: emulator.url,
           DOUYIN_OPEN_BASE_URL: emulator.url,
-          DOUYIN_APP_PRIVATE_KEY: apps.find((a) => a.appid === app.appid)!.privateKeyPem,
+          DOUYIN_APP_PRIVATE_KEY: privateKeyPem,
           ADMIN_API_KEY: adminKey,
           CORS_ORIGINS: preview.url,
           LOG_LEVEL: 'log',
@@ -90,13 +92,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
       adminKey,
       h5Url: preview.url,
     });
-    console.log(`[e2e] API ${api.url}, emulator ${emulator.url}, H5 preview ${preview.url}, database ${name} on ${server.description}`);
+    console.log(`[e2e] API ${api.url}, emulator ${emulator.url}, H5 preview ${preview.url}, database ${database.name} on ${server.description}`);
 
     return async () => {
       await api.stop();
       // Only the API's output here: the journeys' responses are checked by the API's own suite.
-      const leaks = await findLeakedSecrets({ log: logFile, responses: join(OUTPUT_DIR, 'no-responses') }, emulator.url);
-      if ((await readFile(logFile, 'utf8')).includes(adminKey)) leaks.push('adminKey (this run’s ADMIN_API_KEY)');
+      const leaks = await findLeakedSecrets({ log: logFile, responses: join(OUTPUT_DIR, 'no-responses') }, emulator.url, [
+        ['adminKey', DEV_ADMIN_API_KEY],
+        ['adminKey (this run’s ADMIN_API_KEY)', adminKey],
+      ]);
       await cleanUp();
       if (leaks.length) {
         process.exitCode = 1;

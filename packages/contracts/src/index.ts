@@ -8,3 +8,7 @@ export * from './addresses.js';
 export * from './location.js';
 export * from './subscriptions.js';
 export * from './notifications.js';
+export * from './docs.js';
+export * from './route.js';
+export * from './route-list.js';
+export * as routes from './routes/index.js';

@@ -1,3 +1,5 @@
+import { isRecord } from './type-guards.js';
+
 /** A response body reduced to what every caller needs, whichever API generation sent it. */
 export interface NormalizedEnvelope {
   /** 0 on success. */
@@ -13,10 +15,6 @@ type Json = Record<string, unknown>;
 // Order matters: it is the official SDK util's order (docs/douyin-platform.md §0).
 const ERR_NO_FIELDS = ['err_no', 'errcode', 'error_code', 'errno', 'error'] as const;
 const MESSAGE_FIELDS = ['err_msg', 'err_tips', 'errmsg', 'description'] as const;
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** Reads a number, also from a numeric string; v1 `error` is sometimes free text, not a code. */
 function asErrNo(value: unknown): number | undefined {
@@ -47,15 +45,15 @@ function firstMessage(obj: Json): string | undefined {
  * `err_no/err_msg/log_id`. Returns undefined when the body is not a JSON object.
  */
 export function normalizeEnvelope(body: unknown): NormalizedEnvelope | undefined {
-  if (!isObject(body)) return undefined;
-  const data = isObject(body.data) ? body.data : undefined;
+  if (!isRecord(body)) return undefined;
+  const data = isRecord(body.data) ? body.data : undefined;
   // oauth puts its error fields inside `data`; the top level wins when both have one.
   const errNo = firstErrNo(body) ?? (data ? firstErrNo(data) : undefined) ?? 0;
   const message =
     firstMessage(body) ??
     (data ? firstMessage(data) : undefined) ??
     (typeof body.message === 'string' ? body.message : '');
-  const extra = isObject(body.extra) ? body.extra : undefined;
+  const extra = isRecord(body.extra) ? body.extra : undefined;
   const rawLogId = body.log_id ?? extra?.logid ?? extra?.log_id;
   const logId = typeof rawLogId === 'string' && rawLogId !== '' ? rawLogId : undefined;
   return { errNo, message, logId, data: 'data' in body ? body.data : body };

@@ -11,7 +11,14 @@ export {
   type DouyinTransportErrorKind,
   isTokenInvalidError,
 } from './errors/douyin-errors.js';
-export { type DouyinApiErrorKind, kindOfErrNo } from './errors/error-kinds.js';
+export {
+  type Code2SessionErrorReason,
+  type DouyinApiErrorKind,
+  type DouyinApiErrorReason,
+  type PhoneCodeErrorReason,
+  kindOfErrNo,
+  reasonOfErrNo,
+} from './errors/error-kinds.js';
 export { DouyinCryptoError, type DouyinCryptoErrorReason } from './crypto/crypto-error.js';
 export { assertValidSignature, verifySignature } from './crypto/signature.js';
 export { type DecryptUserDataInput, type UserDataShapeInput, checkUserDataShape, decryptUserData } from './crypto/user-data.js';

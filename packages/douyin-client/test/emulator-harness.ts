@@ -1,4 +1,5 @@
 import { type EmulatorOptions, startEmulator, type RunningEmulator } from '@douyin-kit/douyin-emulator';
+import { EmulatorAdmin, type FaultRuleInput, type SeedUser } from '@douyin-kit/douyin-emulator/admin';
 import { DouyinClient, type DouyinClientOptions } from '../src/index.js';
 
 /** An app as the emulator's console creates it. */
@@ -19,9 +20,13 @@ let seq = 0;
 /** Unique ids so tests never depend on each other's state. */
 export const unique = (prefix: string): string => `${prefix}_${process.pid}_${++seq}_${Math.random().toString(36).slice(2, 8)}`;
 
-/** Drives the emulator's admin API (`/__emulator`) over real HTTP. */
+/** A started emulator and its admin client, with the defaults these tests share. */
 export class EmulatorHarness {
-  private constructor(readonly emu: RunningEmulator) {}
+  readonly admin: EmulatorAdmin;
+
+  private constructor(readonly emu: RunningEmulator) {
+    this.admin = new EmulatorAdmin(emu.url);
+  }
 
   static async start(options: EmulatorOptions = {}): Promise<EmulatorHarness> {
     return new EmulatorHarness(await startEmulator({ port: 0, rsaModulusLength: 1024, ...options }));
@@ -35,23 +40,12 @@ export class EmulatorHarness {
     return this.emu.close();
   }
 
-  async admin<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.emu.url}/__emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`emulator ${method} ${path} → ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  }
-
   createApp(): Promise<EmuApp> {
-    return this.admin('POST', '/apps', { appid: unique('tt'), secret: unique('secret') });
+    return this.admin.createApp({ appid: unique('tt'), secret: unique('secret') });
   }
 
-  createUser(appid: string, over: Record<string, unknown> = {}): Promise<EmuUser> {
-    return this.admin('POST', '/users', {
+  createUser(appid: string, over: Partial<SeedUser> = {}): Promise<EmuUser> {
+    return this.admin.createUser({
       appid,
       nickname: 'Vector',
       phone: { countryCode: '86', purePhoneNumber: '13912345678' },
@@ -61,37 +55,37 @@ export class EmulatorHarness {
   }
 
   login(appid: string, userId: string): Promise<{ code?: string; anonymousCode: string; isLogin: boolean }> {
-    return this.admin('POST', '/device/login', { appid, userId });
+    return this.admin.login({ appid, userId });
   }
 
   async template(appid: string, kind: 'one_time' | 'long_term' = 'long_term'): Promise<string> {
     const templateId = unique('tpl');
-    await this.admin('POST', '/templates', { appid, templateId, title: 'Order shipped', kind });
+    await this.admin.createTemplate({ appid, templateId, title: 'Order shipped', kind });
     return templateId;
   }
 
   subscribe(appid: string, userId: string, templateId: string): Promise<unknown> {
-    return this.admin('POST', '/device/subscribe', { appid, userId, tmplIds: [templateId], decisions: { [templateId]: 'accept' } });
+    return this.admin.subscribe({ appid, userId, tmplIds: [templateId], decisions: { [templateId]: 'accept' } });
   }
 
   async calls(): Promise<Record<string, number>> {
-    return this.admin('GET', '/calls');
+    return this.admin.calls();
   }
 
-  fault(rule: { operation: string; errNo?: number; drop?: boolean; latencyMs?: number; times?: number }): Promise<unknown> {
-    return this.admin('POST', '/faults', rule);
+  fault(rule: Pick<FaultRuleInput, 'operation' | 'errNo' | 'drop' | 'latencyMs' | 'times'>): Promise<unknown> {
+    return this.admin.addFault(rule);
   }
 
   clearFaults(): Promise<unknown> {
-    return this.admin('DELETE', '/faults');
+    return this.admin.clearFaults();
   }
 
   advance(seconds: number): Promise<unknown> {
-    return this.admin('POST', '/clock/advance', { seconds });
+    return this.admin.advanceClock(seconds);
   }
 
   inbox(appid: string, openid: string): Promise<unknown[]> {
-    return this.admin('GET', `/inbox?appid=${encodeURIComponent(appid)}&openid=${encodeURIComponent(openid)}`);
+    return this.admin.inbox({ appid, openid });
   }
 
   /** A client of `app` pointed at the emulator; retries do not sleep. */

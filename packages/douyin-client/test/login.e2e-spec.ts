@@ -18,23 +18,17 @@ describe('code2Session against the emulator', () => {
     const user = await h.createUser(app.appid, { nickname: '小明' });
     const { code } = await h.login(app.appid, user.id);
     const session = await client.code2Session({ code: code! });
-    expect(session).toMatchObject({ openId: user.openid, unionId: user.unionid, anonymousOpenId: '' });
+    expect(session).toMatchObject({ openId: user.openid, unionId: user.unionid, anonymousOpenId: undefined });
     expect(session.sessionKey).not.toBe('');
+    const sessionKey = session.sessionKey!;
 
-    const profile = await h.admin<{ rawData: string; signature: string; encryptedData: string; iv: string }>('POST', '/device/user-profile', {
-      appid: app.appid,
-      userId: user.id,
-    });
-    expect(verifySignature(profile.rawData, profile.signature, session.sessionKey)).toBe(true);
-    const decrypted = decryptUserData<{ nickName: string }>({ ...profile, sessionKey: session.sessionKey, appId: app.appid });
+    const profile = await h.admin.userProfile({ appid: app.appid, userId: user.id });
+    expect(verifySignature(profile.rawData, profile.signature, sessionKey)).toBe(true);
+    const decrypted = decryptUserData<{ nickName: string }>({ ...profile, sessionKey, appId: app.appid });
     expect(decrypted.nickName).toBe('小明');
 
-    const phone = await h.admin<{ encryptedData: string; iv: string }>('POST', '/device/phone-number', {
-      appid: app.appid,
-      userId: user.id,
-      flow: 'encrypted',
-    });
-    const plain = decryptUserData<{ purePhoneNumber: string }>({ ...phone, sessionKey: session.sessionKey, appId: app.appid });
+    const phone = await h.admin.phoneNumber({ appid: app.appid, userId: user.id, flow: 'encrypted' });
+    const plain = decryptUserData<{ purePhoneNumber: string }>({ ...phone, sessionKey, appId: app.appid });
     expect(plain.purePhoneNumber).toBe('13912345678');
   });
 
@@ -44,7 +38,23 @@ describe('code2Session against the emulator', () => {
     expect(code).toBeUndefined();
     const session = await client.code2Session({ anonymousCode });
     expect(session.anonymousOpenId).not.toBe('');
-    expect(session.sessionKey).toBe('');
+    expect(session.sessionKey).toBeUndefined();
+  });
+
+  it('leaves out the ids Douyin sends empty: no unionid for an app not bound to an open-platform account', async () => {
+    const user = await h.createUser(app.appid, { unionid: '' });
+    const { code } = await h.login(app.appid, user.id);
+    const session = await client.code2Session({ code: code! });
+    expect(session.openId).toBe(user.openid);
+    expect(session.unionId).toBeUndefined();
+    expect(session.anonymousOpenId).toBeUndefined();
+  });
+
+  it('leaves out the ids of the other kind of login: an anonymous login has no openid, unionid or session_key', async () => {
+    const user = await h.createUser(app.appid, { loggedIn: false });
+    const { anonymousCode } = await h.login(app.appid, user.id);
+    const session = await client.code2Session({ anonymousCode });
+    expect(session).toEqual({ sessionKey: undefined, openId: undefined, unionId: undefined, anonymousOpenId: expect.any(String) });
   });
 
   it('refuses locally when neither code is given (no call made)', async () => {
@@ -70,6 +80,19 @@ describe('code2Session against the emulator', () => {
 
   it('40019: a bad anonymous code', async () => {
     expect(await rejection(client.code2Session({ anonymousCode: 'not-a-real-code' }))).toMatchObject({ errNo: 40019, kind: 'bad_code' });
+  });
+
+  it('refines bad_code by the code refused: a used login code and a bad anonymous code', async () => {
+    const user = await h.createUser(app.appid);
+    const { code } = await h.login(app.appid, user.id);
+    await client.code2Session({ code: code! });
+    expect(await rejection(client.code2Session({ code: code! }))).toMatchObject({ kind: 'bad_code', reason: 'login_code_invalid' });
+    expect(await rejection(client.code2Session({ anonymousCode: 'not-a-real-code' }))).toMatchObject({ kind: 'bad_code', reason: 'anonymous_code_invalid' });
+  });
+
+  it('gives no reason where code2session names no code (bad secret)', async () => {
+    const wrongSecret = h.client({ ...app, secret: 'wrong-secret' });
+    expect(await rejection(wrongSecret.code2Session({ code: 'x' }))).toMatchObject({ kind: 'bad_credentials', reason: undefined });
   });
 
   it('40015 bad appid and 40017 bad secret', async () => {

@@ -38,7 +38,7 @@ describe('nothing secret reaches logs or errors', () => {
     await attempt(h.client({ ...app, secret: 'wrong-secret-value-42' }, { logger }).code2Session({ code: login.code! })); // 40017
     await attempt(h.client({ ...app, secret: 'wrong-secret-value-42' }, { logger }).getClientToken()); // 10013
 
-    const { code: phoneCode } = await h.admin<{ code: string }>('POST', '/device/phone-number', { appid: app.appid, userId: user.id, flow: 'code' });
+    const { code: phoneCode } = await h.admin.phoneNumber({ appid: app.appid, userId: user.id, flow: 'code' });
     await client.getPhoneNumberByCode(phoneCode);
     await attempt(client.getPhoneNumberByCode(phoneCode)); // used code
 
@@ -49,11 +49,11 @@ describe('nothing secret reaches logs or errors', () => {
     await attempt(client.notifyV1({ templateId: tpl, openId: user.openid, data: { a: 'b' } }));
     await attempt(client.notifyV1({ accessToken: 'explicit-bad-token-value', templateId: tpl, openId: user.openid, data: { a: 'b' } }));
 
-    const profile = await h.admin<{ encryptedData: string; iv: string }>('POST', '/device/user-profile', { appid: app.appid, userId: user.id });
+    const profile = await h.admin.userProfile({ appid: app.appid, userId: user.id });
     await h.login(app.appid, user.id); // rotates the session key: ours is now stale
-    const stale = await h.admin<{ encryptedData: string; iv: string }>('POST', '/device/user-profile', { appid: app.appid, userId: user.id });
+    const stale = await h.admin.userProfile({ appid: app.appid, userId: user.id });
     try {
-      decryptUserData({ ...stale, sessionKey: session.sessionKey, appId: app.appid });
+      decryptUserData({ ...stale, sessionKey: session.sessionKey!, appId: app.appid });
     } catch (err) {
       errors.push(err);
     }
@@ -65,7 +65,7 @@ describe('nothing secret reaches logs or errors', () => {
       await client.appTokens.getToken(),
       await client.clientTokens.getToken(),
       'explicit-bad-token-value',
-      session.sessionKey,
+      session.sessionKey!,
       login.code!,
       login.anonymousCode,
       phoneCode,

@@ -56,7 +56,7 @@ describe('notifyV1', () => {
 
   it('1009: push banned by the user', async () => {
     const banned = await h.createUser(app.appid);
-    await h.admin('POST', '/device/subscribe', { appid: app.appid, userId: banned.id, tmplIds: [tpl], decisions: { [tpl]: 'ban' } });
+    await h.admin.subscribe({ appid: app.appid, userId: banned.id, tmplIds: [tpl], decisions: { [tpl]: 'ban' } });
     expect(await rejection(client.notifyV1({ templateId: tpl, openId: banned.openid, data }))).toMatchObject({ errNo: 1009, kind: 'banned' });
   });
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function phoneCode(userId: string): Promise<string> {
-  const { code } = await h.admin<{ code: string }>('POST', '/device/phone-number', { appid: app.appid, userId, flow: 'code' });
+  const { code } = await h.admin.phoneNumber({ appid: app.appid, userId, flow: 'code' });
   return code;
 }
 
@@ -51,6 +51,19 @@ describe('getPhoneNumberByCode against the emulator', () => {
     await client.getPhoneNumberByCode(code);
     // The emulator answers 28001007 (invalid parameter) for unknown or used codes.
     expect(await rejection(client.getPhoneNumberByCode(code))).toMatchObject({ errNo: 28001007, kind: 'bad_request' });
+  });
+
+  it('refines the phone code refusals: expired, and unknown or used', async () => {
+    const user = await h.createUser(app.appid);
+    const expiring = await phoneCode(user.id);
+    await client.clientTokens.getToken();
+    await h.advance(301);
+    expect(await rejection(client.getPhoneNumberByCode(expiring))).toMatchObject({ kind: 'bad_code', reason: 'phone_code_expired' });
+    const used = await phoneCode(user.id);
+    await client.getPhoneNumberByCode(used);
+    // 28001007 stays a bad_request (the platform's generic "invalid parameter"); the code is the only parameter.
+    expect(await rejection(client.getPhoneNumberByCode(used))).toMatchObject({ kind: 'bad_request', reason: 'phone_code_invalid' });
+    expect(await rejection(client.getPhoneNumberByCode('never-issued'))).toMatchObject({ reason: 'phone_code_invalid' });
   });
 
   it('an expired client_token (28001008) is replaced and the same code redeemed once', async () => {

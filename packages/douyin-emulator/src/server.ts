@@ -20,7 +20,7 @@ import { registerNotificationV2Routes } from './routes/platform/notification-v2.
 import { registerNotifyV1Routes } from './routes/platform/notify-v1.routes.js';
 import { registerOauthRoutes } from './routes/platform/oauth.routes.js';
 import { registerPhoneRoutes } from './routes/platform/phone.routes.js';
-import type { RouteDeps, Services } from './routes/route-config.js';
+import { asRecord, type RouteDeps, type Services } from './routes/route-config.js';
 import { DirectoryService } from './services/directory.service.js';
 import { PhoneService } from './services/phone.service.js';
 import { SessionService } from './services/session.service.js';
@@ -86,10 +86,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     close: () => app.close(),
   };
-}
-
-function asRecord(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 }
 
 function buildServer(deps: RouteDeps): FastifyInstance {

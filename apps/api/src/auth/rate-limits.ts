@@ -1,7 +1,8 @@
 import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { RouteContract } from '@douyin-kit/contracts';
 import { AppConfig } from '../config/app-config.js';
-import { CONTRACT_METADATA, type RouteContract } from '../contract/contract.decorator.js';
+import { CONTRACT_METADATA } from '../contract/route.decorator.js';
 import { AppError } from '../errors/app-error.js';
 
 /**

@@ -1,9 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { RouteContract } from '@douyin-kit/contracts';
 import type { FastifyRequest } from 'fastify';
 import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
-import { CONTRACT_METADATA, type RouteContract } from '../contract/contract.decorator.js';
+import { CONTRACT_METADATA } from '../contract/route.decorator.js';
 import { AppError } from '../errors/app-error.js';
 import { ADMIN_KEY_HEADER, assertAdminKey } from './admin-key.js';
 import { SessionsRepository } from './sessions.repository.js';

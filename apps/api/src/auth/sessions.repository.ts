@@ -116,6 +116,16 @@ export class SessionsRepository {
     return { keyId: row.sessionKeyKeyId, blob: Buffer.from(row.sessionKeyEncrypted) };
   }
 
+  /** Revokes every live session of a user (an anonymous user a login upgraded). */
+  async revokeAllOfUser(tx: Tx, userId: string, now: Date): Promise<void> {
+    await tx.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+  }
+
+  /** Deletes every session of a user about to be deleted (an anonymous user a login merges). */
+  async deleteAllOfUser(tx: Tx, userId: string): Promise<void> {
+    await tx.session.deleteMany({ where: { userId } });
+  }
+
   async revoke(sessionId: string, now: Date): Promise<void> {
     await this.prisma.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
   }

@@ -1,10 +1,11 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { RouteContract } from '@douyin-kit/contracts';
 import type { FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
-import { CONTRACT_METADATA, type RouteContract } from './contract.decorator.js';
+import { CONTRACT_METADATA } from './route.decorator.js';
 import { findUnstorableText } from './storable-text.js';
 
 type Part = 'body' | 'query' | 'params';

@@ -78,8 +78,8 @@ describe('tokens shared through PostgreSQL', () => {
   it('recovers from a token the platform refuses with one refresh and one retry', async () => {
     const app = await freshEmulatorApp();
     const templateId = `tpl_${randomUUID().slice(0, 8)}`;
-    await emulator.admin('POST', '/templates', { appid: app.appid, templateId, title: 'Order shipped', kind: 'one_time' });
-    const user = await emulator.admin<{ openid: string }>('POST', '/users', { appid: app.appid, nickname: 'Token Test' });
+    await emulator.client.createTemplate({ appid: app.appid, templateId, title: 'Order shipped', kind: 'one_time' });
+    const user = await emulator.client.createUser({ appid: app.appid, nickname: 'Token Test' });
     const clientTokenCalls = await callCounter('client_token', { client_key: app.appid });
     const queryCalls = await callCounter('query_user_subscribe', { open_id: user.openid });
     const refuse = await emulator.fault({ operation: 'query_user_subscribe', errNo: 28001008, times: 1, match: { open_id: user.openid } });

@@ -127,7 +127,7 @@ it('drains in-flight requests and sends on SIGTERM, refuses new work, and exits 
   const next = await apps.start({ ...env, LOG_LEVEL: 'error' });
   await until(() => statuses(ids), (s) => count(s, 'sent') === ids.length, 15_000, 'every message sent');
   for (const { openId } of [...recipients, held]) {
-    expect(await emulator.admin<unknown[]>('GET', `/inbox?appid=${own.appid}&openid=${openId}`)).toHaveLength(1);
+    expect(await emulator.client.inbox({ appid: own.appid, openid: openId })).toHaveLength(1);
   }
   // The sessions the draining process opened work on the next instance.
   const token = ((await logins[0]!) as { body: { token: string } }).body.token;

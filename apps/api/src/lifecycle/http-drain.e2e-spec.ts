@@ -41,7 +41,7 @@ describe('shutdown of the HTTP server', () => {
     const running = await startApp({ SHUTDOWN_TIMEOUT_SECONDS: '1' });
     const douyinUser = await emulator.createUser();
     const { code } = await emulator.login(douyinUser.id);
-    const hang = await emulator.admin<{ id: string }>('POST', '/faults', { operation: 'jscode2session', match: { code }, latencyMs: 5000 });
+    const hang = await emulator.client.addFault({ operation: 'jscode2session', match: { code: code! }, latencyMs: 5000 });
     try {
       const answer = rawRequest(running.baseUrl, 'POST', '/auth/login', { code });
       await until(() => faultFired(hang.id), (fired) => fired > 0, 5000, 'the login to reach Douyin');
@@ -51,7 +51,7 @@ describe('shutdown of the HTTP server', () => {
       expect(elapsedSince(start)).toBeLessThan(2500);
       expect(await answer).toMatchObject({ error: expect.stringMatching(/ECONNRESET|socket hang up/) });
     } finally {
-      await emulator.admin('DELETE', `/faults/${hang.id}`).catch(() => undefined);
+      await emulator.client.removeFault(hang.id).catch(() => undefined);
     }
   });
 });

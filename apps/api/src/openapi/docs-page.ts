@@ -3,22 +3,22 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { TDocsAssetFile } from '@douyin-kit/contracts';
 
 /**
  * Swagger UI from the `swagger-ui-dist` package, served by the API itself: the docs work
  * offline and with no CDN in the page. Only these files are reachable (no path from the URL
- * ever touches the file system).
+ * ever touches the file system): the route's params schema admits exactly these names.
  */
 export const DOCS_ASSETS = {
   'swagger-ui.css': 'text/css; charset=utf-8',
   'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
   'favicon-32x32.png': 'image/png',
-} as const;
-export type DocsAsset = keyof typeof DOCS_ASSETS;
+} as const satisfies Record<TDocsAssetFile, string>;
 
 const ASSET_DIR = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
-export function openDocsAsset(file: DocsAsset): Readable {
+export function openDocsAsset(file: TDocsAssetFile): Readable {
   return createReadStream(join(ASSET_DIR, file));
 }
 

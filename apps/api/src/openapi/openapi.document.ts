@@ -15,7 +15,7 @@ export function toOpenApiPath(path: string): string {
 }
 
 /**
- * The OpenAPI 3.1 document of the routes given, built only from their `@Contract`s and the
+ * The OpenAPI 3.1 document of the routes given, built only from their route contracts and the
  * shared error table: the contracts are the single source, this is a view of them.
  */
 export function buildOpenApiDocument(routes: DiscoveredRoute[], info: { title: string; version: string }): OpenApiDocument {
@@ -74,7 +74,7 @@ export function buildOpenApiDocument(routes: DiscoveredRoute[], info: { title: s
 }
 
 function errorCodesOf(route: DiscoveredRoute, session: boolean): TErrorCode[] {
-  const codes = new Set((route.contract?.errors ?? []) as TErrorCode[]);
+  const codes = new Set<TErrorCode>(route.contract?.errors ?? []);
   // Any session route can answer 401, any admin route 429 (rate-limits.ts); the contracts
   // need not repeat it. Every session or admin route reads the database (the session lookup,
   // the admin routes' work), so may find it stalled; public routes that do list it themselves.

@@ -1,3 +1,4 @@
+import { listRoutes } from '@douyin-kit/contracts';
 import { startApp, type RunningApp } from '../../test/create-app.js';
 import { RouteDiscovery } from './route-discovery.js';
 import { toOpenApiPath } from './openapi.document.js';
@@ -31,6 +32,13 @@ describe('GET /docs/openapi.json', () => {
     const documented = operations().map(({ path, method }) => `${method.toUpperCase()} ${path}`);
     expect(documented.sort()).toEqual([...new Set(served)].sort());
     expect(documented).toContain('POST /auth/login');
+  });
+
+  it('serves every route of the contracts table, each from one handler bound to it with @Route', () => {
+    const served = running.app.get(RouteDiscovery).routes();
+    const key = (route: { method: string; path: string }) => `${route.method} ${route.path}`;
+    expect(served.filter((route) => !route.contract || key(route.contract) !== key(route)).map(key), 'handlers without their route').toEqual([]);
+    expect(served.map(key).sort()).toEqual(listRoutes().map(key).sort());
   });
 
   it('is structurally sound: responses everywhere, path parameters declared, every $ref resolves', () => {

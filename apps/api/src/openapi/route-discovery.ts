@@ -1,7 +1,8 @@
 import { Injectable, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { CONTRACT_METADATA, type RouteContract } from '../contract/contract.decorator.js';
+import type { RouteContract } from '@douyin-kit/contracts';
+import { CONTRACT_METADATA } from '../contract/route.decorator.js';
 
 export interface DiscoveredRoute {
   /** Upper-case HTTP method. */
@@ -10,7 +11,7 @@ export interface DiscoveredRoute {
   path: string;
   controller: string;
   handler: string;
-  /** Undefined when someone forgot `@Contract`: the route is then closed (session) by the guard. */
+  /** Undefined for a handler bound with a bare `@Get`/`@Post` instead of `@Route`: the guard then closes it (session). */
   contract: RouteContract | undefined;
 }
 

@@ -5,16 +5,13 @@ import { AppError } from '../errors/app-error.js';
 
 const logger = new Logger('Phone');
 
-/** Invalid (28001007) and expired (28005187) phone codes; the client files them under two kinds. */
-const PHONE_CODE_ERR_NOS: ReadonlySet<number> = new Set([28001007, 28005187]);
-
 /**
  * Maps a failure of get_phonenumber_info + RSA decryption. A bad code is the user's to fix
  * (tap the button again); a ciphertext our key cannot open is the server's configuration
  * (DOUYIN_APP_PRIVATE_KEY is not the pair registered in the console); the rest is Douyin's.
  */
 export function toPhoneCodeError(error: unknown): AppError {
-  if (error instanceof DouyinApiError && (error.kind === 'bad_code' || PHONE_CODE_ERR_NOS.has(error.errNo))) {
+  if (error instanceof DouyinApiError && (error.reason === 'phone_code_invalid' || error.reason === 'phone_code_expired')) {
     return new AppError('PHONE_CODE_INVALID', 'The phone code is invalid, expired or already used: ask for the number again (getPhoneNumber)', {
       errNo: error.errNo,
     });

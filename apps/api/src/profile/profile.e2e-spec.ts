@@ -105,10 +105,10 @@ describe('POST /me/profile', () => {
   it("refuses the session of another mini-program's user, even on a shared database", async () => {
     const other = await emulator.createApp();
     const otherApi = await startOther({ DOUYIN_APP_ID: other.appid, DOUYIN_APP_SECRET: other.secret });
-    const douyinUser = await emulator.admin<{ id: string }>('POST', '/users', { appid: other.appid, nickname: 'Other' });
-    const { code } = await emulator.admin<{ code: string }>('POST', '/device/login', { appid: other.appid, userId: douyinUser.id });
+    const douyinUser = await emulator.client.createUser({ appid: other.appid, nickname: 'Other' });
+    const { code } = await emulator.client.login({ appid: other.appid, userId: douyinUser.id });
     const { token } = ZLoginResponse.parse((await postJson(otherApi.baseUrl, '/auth/login', { code })).body);
-    const payload = await emulator.admin<Record<string, unknown>>('POST', '/device/user-profile', { appid: other.appid, userId: douyinUser.id });
+    const payload = await emulator.client.userProfile({ appid: other.appid, userId: douyinUser.id });
     const body = { rawData: payload.rawData, signature: payload.signature, encryptedData: payload.encryptedData, iv: payload.iv };
 
     expect((await postJson(otherApi.baseUrl, '/me/profile', body, token)).status).toBe(200);

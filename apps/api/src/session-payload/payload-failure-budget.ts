@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AuthContext } from '../auth/auth-context.js';
+import type { AuthContext } from '../http/auth-context.js';
 import { SessionsRepository } from '../auth/sessions.repository.js';
 import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';

@@ -4,9 +4,6 @@ import { AppError } from '../errors/app-error.js';
 /** The tt API whose result the mini-program sent: named in the advice for a stale key. */
 export type TtDataApi = 'getUserProfile' | 'getPhoneNumber';
 
-/** What a route decrypting a tt payload with the session key may answer, for its contract. */
-export const SESSION_PAYLOAD_ERRORS = ['LOGIN_REQUIRED', 'SESSION_KEY_STALE', 'PAYLOAD_CORRUPTED', 'RATE_LIMITED'] as const;
-
 const PLUS_HINT =
   "A '+' in a base64 field arrived as a space: send the fields in a JSON body exactly as tt returned them, never form- or URL-encoded.";
 

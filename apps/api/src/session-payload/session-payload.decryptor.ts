@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Watermark } from '@douyin-kit/douyin-client';
-import type { AuthContext } from '../auth/auth-context.js';
+import type { AuthContext } from '../http/auth-context.js';
 import { SessionKeys } from '../auth/session-keys.js';
 import { AppConfig } from '../config/app-config.js';
 import { AppError } from '../errors/app-error.js';

@@ -6,9 +6,10 @@ type Tx = Prisma.TransactionClient;
  * Moves everything an anonymous user owns to the real user it turned out to be, then deletes
  * the anonymous row. Where both have the same thing (a device, an address, a template's
  * consent, a location), the real user's row wins and the anonymous duplicate is dropped,
- * except that the more recent location and consent are kept. The anonymous user's sessions
- * end with it. Runs inside the caller's
- * transaction: a failure leaves both users as they were.
+ * except that the more recent location and consent are kept. Sessions are not moved (an
+ * anonymous token was whoever held the device, never the real user): the caller ends them
+ * first (LoginService). Runs inside the caller's transaction: a failure leaves both users as
+ * they were.
  */
 export async function mergeAnonymousUser(tx: Tx, anonymousId: string, realId: string): Promise<void> {
   const [devices, addresses] = await Promise.all([
@@ -51,7 +52,5 @@ export async function mergeAnonymousUser(tx: Tx, anonymousId: string, realId: st
   // The consent ledger is history: every decision the anonymous user made stays on record.
   await tx.subscriptionConsentEvent.updateMany({ where: { userId: anonymousId }, data: { userId: realId } });
   await tx.notification.updateMany({ where: { userId: anonymousId }, data: { userId: realId } });
-  // Sessions are not moved: an anonymous token was whoever held the device, never the real user.
-  await tx.session.deleteMany({ where: { userId: anonymousId } });
   await tx.user.delete({ where: { id: anonymousId } });
 }

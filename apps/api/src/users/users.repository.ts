@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../database/prisma.service.js';
 import type { Prisma, User } from '../generated/prisma/client.js';
+import type { LoginCandidate, LoginIdentity } from './login-plan.js';
 import type { UserOutputRow } from './outputs/user.output.js';
 import { mergeAnonymousUser } from './user-merge.js';
 
 type Tx = Prisma.TransactionClient;
 
-/** The Douyin identities one code2session returned (empty strings already dropped). */
-export interface LoginIdentity {
-  appId: string;
-  openId?: string;
-  unionId?: string;
-  anonymousOpenId?: string;
-}
+/** A user row as a login reads it: the public columns and the identities planLogin compares. */
+export type LoginRow = UserOutputRow & LoginCandidate;
 
 /** The columns of a UserOutputRow, named as its fields, for the pg pool's reads. */
 const OUTPUT_COLUMNS = `id, open_id AS "openId", nickname, avatar_url AS "avatarUrl", gender, country, province, city,
   phone_masked AS "phoneMasked", created_at AS "createdAt"`;
+
+/** The same columns for Prisma, with the identities a login compares. */
+const LOGIN_ROW_SELECT = {
+  id: true, openId: true, nickname: true, avatarUrl: true, gender: true, country: true, province: true, city: true,
+  phoneMasked: true, createdAt: true, unionId: true, anonymousOpenId: true,
+} satisfies Prisma.UserSelect;
 
 @Injectable()
 export class UsersRepository {
@@ -36,60 +38,55 @@ export class UsersRepository {
   }
 
   /**
-   * The user of a login that changes nothing on the users table, or null when it would (a new
-   * user, an anonymous user to merge, a new unionid): the returning user's everyday login,
-   * which then needs no transaction (LoginService). The same decisions as upsertFromLogin make,
-   * read in one prepared statement.
+   * The users a login with an openid may concern: the openid's and the anonymous_openid's (one
+   * each at most), which planLogin decides about. Without `tx`, one prepared statement on the pg
+   * pool: a returning user's everyday login is this read and the session INSERT, no transaction
+   * (LoginService; `pnpm bench`). With `tx`, the same read inside the login's transaction.
    */
-  async findSettledLoginUser(identity: LoginIdentity): Promise<UserOutputRow | null> {
-    const { appId, openId, unionId, anonymousOpenId } = identity;
-    if (!openId) return null;
-    const { rows } = await this.prisma.pool.query<UserOutputRow & { unionId: string | null }>({
-      name: 'users.findSettledLoginUser',
-      text: `SELECT ${OUTPUT_COLUMNS}, union_id AS "unionId"
+  async findLoginCandidates(tx: Tx | null, identity: LoginIdentity & { openId: string }): Promise<LoginRow[]> {
+    const { appId, openId, anonymousOpenId } = identity;
+    if (tx) {
+      return tx.user.findMany({
+        where: { appId, OR: [{ openId }, ...(anonymousOpenId ? [{ anonymousOpenId }] : [])] },
+        take: 2,
+        select: LOGIN_ROW_SELECT,
+      });
+    }
+    const { rows } = await this.prisma.pool.query<LoginRow>({
+      name: 'users.findLoginCandidates',
+      text: `SELECT ${OUTPUT_COLUMNS}, union_id AS "unionId", anonymous_open_id AS "anonymousOpenId"
              FROM users WHERE app_id = $1 AND (open_id = $2 OR anonymous_open_id = $3) LIMIT 2`,
       values: [appId, openId, anonymousOpenId ?? null],
     });
-    const [user, other] = rows;
-    const settled = user !== undefined && other === undefined && user.openId === openId && (!unionId || unionId === user.unionId);
-    return settled ? user : null;
+    return rows;
   }
 
-  /**
-   * Finds or creates the user a login identifies. With an openid, the real user wins; an
-   * anonymous user known by the same anonymous_openid is merged into it (or becomes it when
-   * there is no real user yet). Without one, the user is the anonymous_openid's.
-   *
-   * A real user never keeps an anonymous_openid: it identifies a device, which someone not
-   * logged in to the host app may use next, and that person must not land in this account.
-   * For the same reason no session of the anonymous user outlives it (merged or upgraded): its
-   * token was handed to whoever held the device, and the caller gets this login's new session.
-   */
-  async upsertFromLogin(tx: Tx, identity: LoginIdentity, now: Date): Promise<User> {
-    const { appId, openId, unionId, anonymousOpenId } = identity;
-    if (!openId) {
-      if (!anonymousOpenId) throw new Error('a login identity needs an openid or an anonymous_openid');
-      return tx.user.upsert({
-        where: { appId_anonymousOpenId: { appId, anonymousOpenId } },
-        create: { appId, anonymousOpenId },
-        // updated_at is when an anonymous user was last seen: the retention purge goes by it.
-        update: { updatedAt: now },
-      });
-    }
-    // One statement for both identities: this runs on every login (found by `pnpm bench`).
-    const found = await tx.user.findMany({
-      where: { appId, OR: [{ openId }, ...(anonymousOpenId ? [{ anonymousOpenId }] : [])] },
-      take: 2,
+  /** The anonymous_openid's user, created or seen again. */
+  upsertAnonymous(tx: Tx, appId: string, anonymousOpenId: string, now: Date): Promise<User> {
+    return tx.user.upsert({
+      where: { appId_anonymousOpenId: { appId, anonymousOpenId } },
+      create: { appId, anonymousOpenId },
+      // updated_at is when an anonymous user was last seen: the retention purge goes by it.
+      update: { updatedAt: now },
     });
-    const real = found.find((user) => user.openId === openId);
-    const anonymous = anonymousOpenId ? found.find((user) => user.anonymousOpenId === anonymousOpenId) : undefined;
-    const union = unionId ? { unionId } : {};
-    if (!real) {
-      if (!anonymous) return tx.user.create({ data: { appId, openId, ...union } });
-      await tx.session.updateMany({ where: { userId: anonymous.id, revokedAt: null }, data: { revokedAt: now } });
-      return tx.user.update({ where: { id: anonymous.id }, data: { openId, ...union, anonymousOpenId: null } });
-    }
-    if (anonymous) await mergeAnonymousUser(tx, anonymous.id, real.id);
-    return unionId && unionId !== real.unionId ? tx.user.update({ where: { id: real.id }, data: union }) : real;
+  }
+
+  create(tx: Tx, user: { appId: string; openId: string; unionId?: string }): Promise<User> {
+    return tx.user.create({ data: { appId: user.appId, openId: user.openId, ...(user.unionId ? { unionId: user.unionId } : {}) } });
+  }
+
+  /** An anonymous user becomes the real user: it gets the openid and loses the anonymous_openid. */
+  upgradeAnonymous(tx: Tx, anonymousId: string, real: { openId: string; unionId?: string }): Promise<User> {
+    const union = real.unionId ? { unionId: real.unionId } : {};
+    return tx.user.update({ where: { id: anonymousId }, data: { openId: real.openId, ...union, anonymousOpenId: null } });
+  }
+
+  setUnionId(tx: Tx, id: string, unionId: string): Promise<User> {
+    return tx.user.update({ where: { id }, data: { unionId } });
+  }
+
+  /** See mergeAnonymousUser; the anonymous user's sessions are the caller's to end first. */
+  mergeAnonymous(tx: Tx, anonymousId: string, realId: string): Promise<void> {
+    return mergeAnonymousUser(tx, anonymousId, realId);
   }
 }

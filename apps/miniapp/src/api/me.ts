@@ -1,67 +1,47 @@
-import {
-  ZAddress,
-  ZAddressList,
-  ZDevice,
-  ZDeviceList,
-  ZLocation,
-  ZPhoneResponse,
-  ZSubscriptionStateList,
-  ZTemplateList,
-  ZUser,
-  type TAddressRequest,
-  type TLocation,
-  type TLocationRequest,
-  type TPhoneRequest,
-  type TProfileRequest,
-  type TSubscriptionRequest
-} from '@douyin-kit/contracts'
+import { routes, type RouteBodyInput, type TLocation } from '@douyin-kit/contracts'
 import { isApiError } from './api-error'
-import { apiRequest, type Schema } from './client'
+import { apiRequest } from './client'
 
-// The /me routes used by the pages; each returns the contract's shape or throws an ApiError.
+// The routes the pages call; each returns the contract's response or throws an ApiError.
 
-/** A 204 answer: nothing to parse. */
-const ZNoContent: Schema<void> = { safeParse: () => ({ success: true, data: undefined }) }
+export const getMe = () => apiRequest(routes.me.get)
 
-export const getMe = () => apiRequest('GET', '/me', ZUser)
+export const postProfile = (body: RouteBodyInput<typeof routes.me.profile>) => apiRequest(routes.me.profile, { body })
 
-export const postProfile = (body: TProfileRequest) => apiRequest('POST', '/me/profile', ZUser, { body })
-
-export const postPhone = (body: TPhoneRequest) => apiRequest('POST', '/me/phone', ZPhoneResponse, { body })
+export const postPhone = (body: RouteBodyInput<typeof routes.me.phone>) => apiRequest(routes.me.phone, { body })
 
 /** The body is getSystemInfo's result as the host returned it; the server validates it. */
-export const postDevice = (body: Record<string, unknown>) => apiRequest('POST', '/me/devices', ZDevice, { body })
+export const postDevice = (body: RouteBodyInput<typeof routes.devices.report>) => apiRequest(routes.devices.report, { body })
 
-export const listDevices = () => apiRequest('GET', '/me/devices', ZDeviceList)
+export const listDevices = () => apiRequest(routes.devices.list)
 
 /** The body is chooseAddress's result as is. A duplicate answers with the address already stored. */
-export const postAddress = (body: TAddressRequest) => apiRequest('POST', '/me/addresses', ZAddress, { body })
+export const postAddress = (body: RouteBodyInput<typeof routes.addresses.save>) => apiRequest(routes.addresses.save, { body })
 
 /** Newest first. */
-export const listAddresses = () => apiRequest('GET', '/me/addresses', ZAddressList)
+export const listAddresses = () => apiRequest(routes.addresses.list)
 
-export const deleteAddress = (id: string) => apiRequest('DELETE', `/me/addresses/${encodeURIComponent(id)}`, ZNoContent)
+export const deleteAddress = (id: string) => apiRequest(routes.addresses.remove, { params: { id } })
 
 /** The body is getLocation({type: 'gcj02'})'s result as is. */
-export const postLocation = (body: TLocationRequest) => apiRequest('POST', '/me/location', ZLocation, { body })
+export const postLocation = (body: RouteBodyInput<typeof routes.location.record>) => apiRequest(routes.location.record, { body })
 
 /** The last stored location, or null when none was ever posted (the API's 404 NOT_FOUND). */
 export async function getLocation(): Promise<TLocation | null> {
   try {
-    return await apiRequest('GET', '/me/location', ZLocation)
+    return await apiRequest(routes.location.find)
   } catch (error) {
     if (isApiError(error, 'NOT_FOUND')) return null
     throw error
   }
 }
 
-export const listTemplates = () => apiRequest('GET', '/templates', ZTemplateList)
+export const listTemplates = () => apiRequest(routes.subscriptions.templates)
 
-/** `result` is requestSubscribeMessage's result as the host returned it; the server validates it. */
-export type SubscriptionPost = Omit<TSubscriptionRequest, 'result'> & { result: Record<string, unknown> }
+/**
+ * `result` is requestSubscribeMessage's result as the host returned it; the server validates it.
+ * Answers with the states of the posted templates; a retried `requestId` grants nothing twice.
+ */
+export const postSubscriptions = (body: RouteBodyInput<typeof routes.subscriptions.record>) => apiRequest(routes.subscriptions.record, { body })
 
-/** Answers with the states of the posted templates; a retried `requestId` grants nothing twice. */
-export const postSubscriptions = (body: SubscriptionPost) =>
-  apiRequest('POST', '/me/subscriptions', ZSubscriptionStateList, { body })
-
-export const listSubscriptions = () => apiRequest('GET', '/me/subscriptions', ZSubscriptionStateList)
+export const listSubscriptions = () => apiRequest(routes.subscriptions.list)

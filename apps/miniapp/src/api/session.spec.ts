@@ -5,7 +5,7 @@ import { ApiError } from './api-error'
 import { apiRequest } from './client'
 import { messageFor } from '../feedback/error-messages'
 import { createSession } from './session'
-import { ZUser } from '@douyin-kit/contracts'
+import { routes } from '@douyin-kit/contracts'
 
 const login = jest.mocked(Taro.login)
 const getUserProfile = jest.mocked(Taro.getUserProfile)
@@ -15,7 +15,7 @@ const profilePayload = { rawData: '{}', signature: 'sig', encryptedData: 'enc', 
 /** What a page passes to withSession: produce the payload with tt, then post it. */
 const produceAndPost = () =>
   (Taro.getUserProfile({ desc: 'test' }) as unknown as Promise<typeof profilePayload>).then((p) =>
-    apiRequest('POST', '/me/profile', ZUser, { body: p })
+    apiRequest(routes.me.profile, { body: p })
   )
 
 beforeEach(() => {
@@ -140,7 +140,7 @@ describe('withSession', () => {
   it('for a payload that cannot be made again, renews the session but does not retry', async () => {
     fakeApi({ 'POST /auth/login': aLogin(aUser()), 'POST /me/phone': fail(409, 'SESSION_KEY_STALE') })
     const session = await loggedIn()
-    const post = () => apiRequest('POST', '/me/phone', ZUser, { body: { encryptedData: 'e', iv: 'i' } })
+    const post = () => apiRequest(routes.me.phone, { body: { encryptedData: 'e', iv: 'i' } })
 
     await expect(session.withSession(post, { replayable: false })).rejects.toMatchObject({ code: 'SESSION_KEY_STALE' })
 
@@ -187,7 +187,7 @@ describe('withSession', () => {
       'POST /me/phone': fail(409, 'SESSION_KEY_STALE')
     })
     const session = await loggedIn()
-    const post = () => apiRequest('POST', '/me/phone', ZUser, { body: { encryptedData: 'e', iv: 'i' } })
+    const post = () => apiRequest(routes.me.phone, { body: { encryptedData: 'e', iv: 'i' } })
 
     await expect(session.withSession(post, { replayable: false })).rejects.toMatchObject({ code: 'SESSION_KEY_STALE' })
     await expect(session.withSession(post, { replayable: false })).rejects.toMatchObject({ code: 'RELOGIN_REQUIRED' })

@@ -1,4 +1,4 @@
-import { ZLoginResponse, type TUser } from '@douyin-kit/contracts'
+import { routes, type TUser } from '@douyin-kit/contracts'
 import * as platform from '../platform'
 import { ApiError, isApiError } from './api-error'
 import { apiRequest } from './client'
@@ -42,7 +42,7 @@ export function createSession() {
     const { code, anonymousCode } = await platform.login()
     if (!code && !anonymousCode) throw new platform.TtError('login:fail no code')
     const body = { ...(code ? { code } : {}), ...(anonymousCode ? { anonymousCode } : {}) }
-    return apiRequest('POST', '/auth/login', ZLoginResponse, { body, auth: false })
+    return apiRequest(routes.auth.login, { body })
   }
 
   function login(): Promise<TUser> {

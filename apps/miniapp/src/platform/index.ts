@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import type { RouteBodyInput, routes } from '@douyin-kit/contracts'
 import { host } from './host'
 import { TtError, toTtError } from './tt-error'
 
@@ -28,7 +29,11 @@ export interface UserProfileResult {
   iv: string
 }
 
-export type SystemInfo = Record<string, unknown> & { system: string; platform: string; brand: string; model: string }
+/** getSystemInfo's result, as the contract of `POST /me/devices` describes it (the server checks it). */
+export type SystemInfo = RouteBodyInput<typeof routes.devices.report>
+
+/** requestSubscribeMessage's result, as the contract of `POST /me/subscriptions` describes it (the server checks it). */
+export type SubscribeResult = RouteBodyInput<typeof routes.subscriptions.record>['result']
 
 // Some hosts resolve instead of rejecting on failure (Taro H5: `{errMsg:"暂时不支持 API"}`).
 function ensureOk<T>(res: T): T {
@@ -71,8 +76,8 @@ export function getLocation(): Promise<Taro.getLocation.SuccessCallbackResult> {
 }
 
 /** At most 3 ids, one kind only, and only from a tap. */
-export function requestSubscribeMessage(tmplIds: string[]): Promise<Record<string, unknown>> {
-  return call('requestSubscribeMessage', () => host.requestSubscribeMessage({ tmplIds }) as Promise<Record<string, unknown>>)
+export function requestSubscribeMessage(tmplIds: string[]): Promise<SubscribeResult> {
+  return call('requestSubscribeMessage', () => host.requestSubscribeMessage({ tmplIds }) as Promise<SubscribeResult>)
 }
 
 /** Asks the user to confirm a destructive action; true only when they tap the confirm button. */

@@ -1,3 +1,4 @@
+import { isRecord } from '../type-guards.js';
 import { DouyinCryptoError } from './crypto-error.js';
 
 /** Watermark the platform puts in every encrypted payload. */
@@ -17,11 +18,10 @@ export function parseWatermarked<T>(plaintext: Buffer, appId: string, what: stri
   } catch {
     throw new DouyinCryptoError('not_json', `decrypted ${what} is not UTF-8 JSON (wrong or stale key?)`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+  if (!isRecord(parsed)) {
     throw new DouyinCryptoError('not_json', `decrypted ${what} is not a JSON object`);
   }
-  const watermark = (parsed as { watermark?: unknown }).watermark;
-  const appid = watermark !== null && typeof watermark === 'object' ? (watermark as Watermark).appid : undefined;
+  const appid = isRecord(parsed.watermark) ? parsed.watermark.appid : undefined;
   if (appid !== appId) {
     throw new DouyinCryptoError('watermark_mismatch', `decrypted ${what} carries another app's watermark (or none)`);
   }

@@ -1,4 +1,4 @@
-import { type DouyinApiErrorKind, kindOfErrNo } from './error-kinds.js';
+import { type DouyinApiErrorKind, type DouyinApiErrorReason, kindOfErrNo, reasonOfErrNo } from './error-kinds.js';
 
 /** Base class of every error this client throws about a call to the platform. */
 export abstract class DouyinError extends Error {
@@ -30,12 +30,15 @@ export interface DouyinApiErrorInit {
 }
 
 /**
- * The platform answered with an error envelope. `kind` says what to do about it; `errNo`,
- * `logId` and `raw` are what the platform's support asks for.
+ * The platform answered with an error envelope. `kind` says what to do about it, `reason` (for
+ * some operations) which input was refused; `errNo`, `logId` and `raw` are what the platform's
+ * support asks for. Callers switch on `kind` and `reason`, never on `errNo`.
  */
 export class DouyinApiError extends DouyinError {
   override readonly name = 'DouyinApiError';
   readonly kind: DouyinApiErrorKind;
+  /** Which input the operation's platform error refers to, when it names one. */
+  readonly reason: DouyinApiErrorReason | undefined;
   readonly errNo: number;
   /** The platform's own message (err_msg / err_tips / errmsg / description). */
   readonly platformMessage: string;
@@ -46,13 +49,15 @@ export class DouyinApiError extends DouyinError {
 
   constructor(init: DouyinApiErrorInit) {
     const kind = kindOfErrNo(init.errNo);
+    const reason = reasonOfErrNo(init.operation, init.errNo);
     const log = init.logId ? ` log_id=${init.logId}` : '';
     super(
-      `Douyin ${init.operation} failed: ${init.errNo} ${init.platformMessage} (${kind})${log}`,
+      `Douyin ${init.operation} failed: ${init.errNo} ${init.platformMessage} (${kind}${reason ? `: ${reason}` : ''})${log}`,
       init.operation,
       init.endpoint,
     );
     this.kind = kind;
+    this.reason = reason;
     this.errNo = init.errNo;
     this.platformMessage = init.platformMessage;
     this.logId = init.logId;
@@ -66,6 +71,7 @@ export class DouyinApiError extends DouyinError {
       name: this.name,
       message: this.message,
       kind: this.kind,
+      reason: this.reason,
       errNo: this.errNo,
       logId: this.logId,
       operation: this.operation,

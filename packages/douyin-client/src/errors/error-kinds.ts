@@ -30,7 +30,7 @@ export type DouyinApiErrorKind =
 
 /**
  * Every documented error number, mapped once. The numbers of the different API generations do
- * not collide, so one table serves all endpoints (see docs/douyin-platform.md).
+ * not collide, so one table serves all endpoints (see docs/douyin-platform.md §0-§6).
  */
 const KIND_BY_ERR_NO: ReadonlyMap<number, DouyinApiErrorKind> = new Map<number, DouyinApiErrorKind>([
   // v2 token and jscode2session (legacy apps host)
@@ -79,4 +79,41 @@ export function kindOfErrNo(errNo: number): DouyinApiErrorKind {
 /** The documented numbers, for tests that must cover each one. */
 export function documentedErrNos(): number[] {
   return [...KIND_BY_ERR_NO.keys()];
+}
+
+/**
+ * Which of the caller's inputs the platform refused, where the operation gives the error number
+ * that meaning. It refines `kind` the way stripe's `code` refines its error `type`: `kind` says
+ * what to do, `reason` what exactly to get afresh. Undefined for every other error.
+ */
+export type DouyinApiErrorReason = Code2SessionErrorReason | PhoneCodeErrorReason;
+
+/**
+ * `code2Session`'s reasons (douyin-platform.md §3): 40019 names the anonymous code; 40018, and
+ * any other code refusal, the login code. A bad, used or expired code all answer 40018: there
+ * is no separate "expired" number.
+ */
+export type Code2SessionErrorReason =
+  /** `code` is bad, already used or expired: call tt.login again. */
+  | 'login_code_invalid'
+  /** `anonymousCode` is bad, already used or expired: call tt.login again. */
+  | 'anonymous_code_invalid';
+
+/**
+ * `getPhoneNumberByCode`'s reasons (douyin-platform.md §5 and §0): the code is its only
+ * parameter, so an invalid parameter (28001007) means the code is unknown, malformed or already
+ * used; 28005187 (unconfirmed upstream) that it expired. Either way: ask for the number again.
+ */
+export type PhoneCodeErrorReason = 'phone_code_invalid' | 'phone_code_expired';
+
+/** The refinement of each operation that has one; the operation names are the client's. */
+const REASON_BY_OPERATION: Readonly<Record<string, (errNo: number, kind: DouyinApiErrorKind) => DouyinApiErrorReason | undefined>> = {
+  code2session: (errNo, kind) => (errNo === 40019 ? 'anonymous_code_invalid' : kind === 'bad_code' ? 'login_code_invalid' : undefined),
+  get_phonenumber_info: (errNo, kind) =>
+    errNo === 28005187 ? 'phone_code_expired' : kind === 'bad_code' || errNo === 28001007 ? 'phone_code_invalid' : undefined,
+};
+
+/** Refines a platform error of one operation (see DouyinApiErrorReason). */
+export function reasonOfErrNo(operation: string, errNo: number): DouyinApiErrorReason | undefined {
+  return REASON_BY_OPERATION[operation]?.(errNo, kindOfErrNo(errNo));
 }

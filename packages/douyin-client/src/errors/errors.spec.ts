@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DouyinApiError } from './douyin-errors.js';
-import { documentedErrNos, kindOfErrNo } from './error-kinds.js';
+import { documentedErrNos, kindOfErrNo, reasonOfErrNo } from './error-kinds.js';
 import { REDACTED, redactBody, redactKnown } from './redact.js';
 
 describe('kindOfErrNo', () => {
@@ -42,6 +42,32 @@ describe('kindOfErrNo', () => {
 
   it('maps 30 documented codes', () => {
     expect(documentedErrNos()).toHaveLength(30);
+  });
+});
+
+describe('reasonOfErrNo', () => {
+  it.each([
+    ['code2session', 40018, 'login_code_invalid'],
+    ['code2session', 40019, 'anonymous_code_invalid'],
+    ['code2session', 28005187, 'login_code_invalid'], // any other code refusal names the login code
+    ['code2session', 40017, undefined],
+    ['code2session', -1, undefined],
+    ['get_phonenumber_info', 28005187, 'phone_code_expired'],
+    ['get_phonenumber_info', 28001007, 'phone_code_invalid'],
+    ['get_phonenumber_info', 40018, 'phone_code_invalid'],
+    ['get_phonenumber_info', 28001008, undefined],
+    ['get_phonenumber_info', 28001005, undefined],
+    ['notify_v2', 28001007, undefined],
+    ['notify_v1', 40018, undefined],
+  ] as const)('%s %i → %s', (operation, errNo, reason) => {
+    expect(reasonOfErrNo(operation, errNo)).toBe(reason);
+  });
+
+  it('is carried by the error, its message and its JSON; the kind is unchanged', () => {
+    const err = new DouyinApiError({ operation: 'code2session', endpoint: '/api/apps/v2/jscode2session', errNo: 40019, platformMessage: 'bad anonymous_code', httpStatus: 200, raw: {} });
+    expect(err).toMatchObject({ kind: 'bad_code', reason: 'anonymous_code_invalid' });
+    expect(err.message).toContain('bad_code: anonymous_code_invalid');
+    expect(JSON.parse(JSON.stringify(err))).toMatchObject({ kind: 'bad_code', reason: 'anonymous_code_invalid' });
   });
 });
 

@@ -1,3 +1,5 @@
+import { isRecord } from '../type-guards.js';
+
 /**
  * Keys whose values are secret or personal wherever they appear in a request or response body.
  * `code` covers login, anonymous and phone codes: single-use, but a leaked unused one logs a user in.
@@ -20,9 +22,9 @@ export const REDACTED = '[redacted]';
  */
 export function redactBody(value: unknown, known: readonly string[] = [], key = ''): unknown {
   if (Array.isArray(value)) return value.map((v) => redactBody(v, known, key));
-  if (value !== null && typeof value === 'object') {
+  if (isRecord(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = redactBody(v, known, k);
+    for (const [k, v] of Object.entries(value)) out[k] = redactBody(v, known, k);
     return out;
   }
   if (typeof value !== 'string' || value === '') return value;

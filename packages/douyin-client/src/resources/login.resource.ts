@@ -1,7 +1,7 @@
 import type { RequestSender } from '../request-sender.js';
 import { singleUseCodePolicy } from '../retry-policy.js';
 import type { AppCredentials } from './credentials.js';
-import { readString } from './read-fields.js';
+import { readOptionalString } from './read-fields.js';
 
 /** Input of `code2Session`: at least one of the two codes from `tt.login`. */
 export interface Code2SessionInput {
@@ -11,16 +11,22 @@ export interface Code2SessionInput {
   anonymousCode?: string;
 }
 
-/** Result of `code2Session`. `sessionKey` is secret: keep it server-side, never log it. */
+/**
+ * Result of `code2Session`. Douyin sends absent ids as empty strings; here they are absent
+ * (douyin-platform.md §3). `sessionKey` is secret: keep it server-side, never log it.
+ */
 export interface Code2SessionResult {
-  /** Empty unless `code` was sent. */
-  sessionKey: string;
-  /** Empty unless `code` was sent. */
-  openId: string;
-  /** May be empty when the app is not bound to an open-platform account. */
-  unionId: string;
-  /** Empty unless `anonymousCode` was sent. */
-  anonymousOpenId: string;
+  /** Only when `code` was sent. */
+  sessionKey?: string;
+  /** Only when `code` was sent. */
+  openId?: string;
+  /** Only when `code` was sent and the app is bound to an open-platform account. */
+  unionId?: string;
+  /**
+   * Only when `anonymousCode` was sent; Douyin leaves it out when a logged-in user's `code`
+   * came with it, so a server links the device's anonymous user from an earlier call.
+   */
+  anonymousOpenId?: string;
 }
 
 export class LoginResource {
@@ -50,10 +56,10 @@ export class LoginResource {
       retry: singleUseCodePolicy,
     });
     return {
-      sessionKey: readString(env.data, 'session_key'),
-      openId: readString(env.data, 'openid'),
-      unionId: readString(env.data, 'unionid'),
-      anonymousOpenId: readString(env.data, 'anonymous_openid'),
+      sessionKey: readOptionalString(env.data, 'session_key'),
+      openId: readOptionalString(env.data, 'openid'),
+      unionId: readOptionalString(env.data, 'unionid'),
+      anonymousOpenId: readOptionalString(env.data, 'anonymous_openid'),
     };
   }
 }

@@ -1,7 +1,7 @@
 import type { RequestSender } from '../request-sender.js';
 import { readPolicy, sendOncePolicy } from '../retry-policy.js';
 import type { TokenBroker } from '../tokens/token-broker.js';
-import { isRecord } from './read-fields.js';
+import { isRecord } from '../type-guards.js';
 
 /** v1 notify input. `data` maps the template's keyword labels to plain strings. */
 export interface NotifyV1Input {

@@ -2,7 +2,7 @@ import { type PhoneNumberPlaintext, decryptPhoneCiphertext } from '../crypto/pho
 import type { RequestSender } from '../request-sender.js';
 import { singleUseCodePolicy } from '../retry-policy.js';
 import type { TokenBroker } from '../tokens/token-broker.js';
-import { isRecord } from './read-fields.js';
+import { isRecord } from '../type-guards.js';
 
 export class PhoneResource {
   constructor(

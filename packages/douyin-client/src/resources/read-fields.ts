@@ -1,3 +1,5 @@
+import { isRecord } from '../type-guards.js';
+
 /** Reads a string field of a payload; absent or non-string fields read as ''. */
 export function readString(data: unknown, field: string): string {
   const value = isRecord(data) ? data[field] : undefined;
@@ -12,6 +14,7 @@ export function readNumber(data: unknown, field: string): number {
   return 0;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
+/** Reads a string field the platform may omit or send empty: both read as undefined. */
+export function readOptionalString(data: unknown, field: string): string | undefined {
+  return readString(data, field) || undefined;
 }

@@ -1,50 +1,8 @@
 import { newFaultId } from '../identifiers.js';
 import { seededRandom, type RandomSource } from '../random.js';
+import type { FaultRule, FaultRuleInput, Operation } from './fault-rule-types.js';
 
-/** Platform operations a fault rule (and the call counter) can name. */
-export const OPERATIONS = [
-  'token',
-  'client_token',
-  'jscode2session',
-  'notify_v1',
-  'notify_v2',
-  'query_user_subscribe',
-  'get_phonenumber_info',
-] as const;
-export type Operation = (typeof OPERATIONS)[number];
-
-export interface FaultRuleInput {
-  operation: Operation;
-  /** Answer with this error number in the operation's own envelope. */
-  errNo?: number;
-  /** Chance that the rule fires on a call, 0..1; default 1. */
-  probability?: number;
-  /** Delay (real milliseconds) before the call is answered or dropped. */
-  latencyMs?: number;
-  /** Destroy the socket without any response. */
-  drop?: boolean;
-  /** Fire at most this many times, then the rule removes itself. */
-  times?: number;
-  /** Private random seed for this rule, so its firing pattern is reproducible. */
-  seed?: number;
-  /**
-   * Fire only for calls whose top-level body or query fields equal these (e.g. `{code}` or
-   * `{open_id}`): tests running in parallel against one emulator then hit only their own calls.
-   */
-  match?: Record<string, string>;
-}
-
-export interface FaultRule extends Required<Pick<FaultRuleInput, 'operation' | 'probability'>> {
-  id: string;
-  errNo: number | null;
-  latencyMs: number;
-  drop: boolean;
-  /** Firings left; null = unlimited. */
-  remaining: number | null;
-  fired: number;
-  seed: number | null;
-  match: Record<string, string> | null;
-}
+export { OPERATIONS, type FaultRule, type FaultRuleInput, type Operation } from './fault-rule-types.js';
 
 export interface FaultOutcome {
   latencyMs: number;

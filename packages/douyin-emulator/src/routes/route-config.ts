@@ -7,6 +7,7 @@ import type { PhoneService } from '../services/phone.service.js';
 import type { SessionService } from '../services/session.service.js';
 import type { SubscriptionsService } from '../services/subscriptions.service.js';
 import type { TokensService } from '../services/tokens.service.js';
+import { isRecord } from '../type-guards.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,18 +39,12 @@ export interface RouteDeps {
 /** Platform bodies arrive as anything; handlers read fields from a plain record. */
 export function asRecord(value: unknown): Record<string, unknown> {
   // Arrays and unparsable bodies count as empty (the platform then reports missing params).
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return {};
-  return value instanceof InvalidBody ? {} : (value as Record<string, unknown>);
+  return isRecord(value) && !(value instanceof InvalidBody) ? value : {};
 }
 
 export const isFilled = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
 /** `data` maps on notify: flat string values only (no `{value:…}` wrapper). */
 export function isStringMap(v: unknown): v is Record<string, string> {
-  return (
-    v !== null &&
-    typeof v === 'object' &&
-    !Array.isArray(v) &&
-    Object.values(v).every((x) => typeof x === 'string')
-  );
+  return isRecord(v) && Object.values(v).every((x) => typeof x === 'string');
 }

@@ -1,3 +1,4 @@
+import { EmulatorAdmin, EmulatorAdminError } from '../admin/emulator-admin.js';
 import { invoke, type Callbacks, type TtError } from './tt-callbacks.js';
 import {
   DEFAULT_ADDRESS,
@@ -96,23 +97,22 @@ export type PhoneNumberDetail =
 /** A `tt`-like object bound to one emulator user: device APIs go to `/__emulator/device/*`. */
 export function createTt(options: CreateTtOptions): TtLike {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const base = options.emulatorUrl.replace(/\/+$/, '');
+  const admin = new EmulatorAdmin(options.emulatorUrl, { fetch: doFetch });
   const who = { appid: options.appid, userId: options.userId };
   const storage = new Map<string, string>();
   const toasts: Toast[] = [];
   const systemInfo: SystemInfo = { ...DEFAULT_SYSTEM_INFO, ...options.systemInfo };
 
   // A 422 from a device endpoint is the tt API's own failure; anything else non-2xx is a bug.
-  const device = async <T>(api: string, path: string, body: Record<string, unknown>): Promise<T> => {
-    const res = await doFetch(`${base}/__emulator/device/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...who, ...body }),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (res.ok) return json as T;
-    if (res.status === 422) throw { errMsg: json.errMsg, errNo: json.errNo, errCode: json.errCode };
-    throw { errMsg: `${api}:fail ${typeof json.error === 'string' ? json.error : res.status}` };
+  const device = async <T>(api: string, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof EmulatorAdminError)) throw error;
+      const json = (error.body ?? {}) as Record<string, unknown>;
+      if (error.status === 422) throw { errMsg: json.errMsg, errNo: json.errNo, errCode: json.errCode };
+      throw { errMsg: `${api}:fail ${typeof json.error === 'string' ? json.error : error.status}` };
+    }
   };
   const ok = (api: string) => ({ errMsg: `${api}:ok` });
   // Storage keeps JSON copies: like tt, a stored object is not the caller's live object.
@@ -123,15 +123,15 @@ export function createTt(options: CreateTtOptions): TtLike {
 
   return {
     login: (o) =>
-      invoke('login', o, () => device<LoginResult>('login', 'login', { deviceId: options.deviceId })),
+      invoke('login', o, () => device('login', () => admin.login({ ...who, deviceId: options.deviceId }))),
     checkSession: (o) =>
       invoke('checkSession', o, async () => {
-        const { valid } = await device<{ valid: boolean }>('checkSession', 'check-session', {});
+        const { valid } = await device('checkSession', () => admin.checkSession(who));
         if (!valid) throw { errMsg: 'checkSession:fail session expired' };
         return ok('checkSession');
       }),
     getUserProfile: (o) =>
-      invoke('getUserProfile', o, () => device<UserProfileResult>('getUserProfile', 'user-profile', {})),
+      invoke('getUserProfile', o, () => device('getUserProfile', () => admin.userProfile(who))),
     getSystemInfo: (o) => invoke('getSystemInfo', o, async () => ({ ...systemInfo, ...ok('getSystemInfo') })),
     getSystemInfoSync: () => ({ ...systemInfo }),
     chooseAddress: (o) =>
@@ -148,10 +148,8 @@ export function createTt(options: CreateTtOptions): TtLike {
       }),
     requestSubscribeMessage: (o) =>
       invoke('requestSubscribeMessage', o, async () => {
-        const res = await device<{ legacy: Record<string, unknown>; templateSettings: Record<string, unknown> }>(
-          'requestSubscribeMessage',
-          'subscribe',
-          { tmplIds: o.tmplIds, decisions: options.subscribeDecisions },
+        const res = await device('requestSubscribeMessage', () =>
+          admin.subscribe({ ...who, tmplIds: o.tmplIds, decisions: options.subscribeDecisions }),
         );
         return { ...res.legacy, errMsg: 'requestSubscribeMessage:ok', templateSettings: res.templateSettings };
       }),
@@ -194,7 +192,7 @@ export function createTt(options: CreateTtOptions): TtLike {
       toasts,
       phoneNumberEvent: async (flow) => {
         try {
-          return await device<PhoneNumberDetail>('getPhoneNumber', 'phone-number', { flow });
+          return await device<PhoneNumberDetail>('getPhoneNumber', () => admin.phoneNumber({ ...who, flow }));
         } catch (error) {
           return error as PhoneNumberDetail;
         }

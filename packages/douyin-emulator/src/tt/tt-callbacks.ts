@@ -1,6 +1,8 @@
 // Browser-safe: this folder uses fetch and plain JS only (no Node built-ins), so it can be
 // bundled into an H5 preview as well as run in Node tests.
 
+import { isRecord } from '../type-guards.js';
+
 /** The `fail` payload of every tt API. */
 export interface TtError {
   errMsg: string;
@@ -16,7 +18,7 @@ export interface Callbacks<Ok> {
 }
 
 export function isTtError(value: unknown): value is TtError {
-  return typeof value === 'object' && value !== null && typeof (value as TtError).errMsg === 'string';
+  return isRecord(value) && typeof value.errMsg === 'string';
 }
 
 /**

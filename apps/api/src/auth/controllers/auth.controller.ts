@@ -1,13 +1,13 @@
-import { Body, Controller, Headers, Post } from '@nestjs/common';
-import { ZLoginRequest, ZLoginResponse, ZLogoutResponse, type TLoginRequest, type TLoginResponse, type TLogoutResponse } from '@douyin-kit/contracts';
+import { Body, Controller, Headers } from '@nestjs/common';
+import { routes, type RouteBody, type RouteResponse } from '@douyin-kit/contracts';
 import { Clock } from '../../clock/clock.js';
-import { Contract } from '../../contract/contract.decorator.js';
-import { Caller, type AuthContext } from '../auth-context.js';
+import { Route } from '../../contract/route.decorator.js';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
 import { LoginRateLimit } from '../rate-limits.js';
 import { LoginService } from '../services/login.service.js';
 import { SessionsRepository } from '../sessions.repository.js';
 
-@Controller('auth')
+@Controller()
 export class AuthController {
   constructor(
     private readonly logins: LoginService,
@@ -15,22 +15,14 @@ export class AuthController {
     private readonly clock: Clock,
   ) {}
 
-  @Post('login')
+  @Route(routes.auth.login)
   @LoginRateLimit()
-  @Contract({
-    summary: 'Exchange the codes from tt.login for a session',
-    auth: 'public',
-    body: ZLoginRequest,
-    response: ZLoginResponse,
-    errors: ['VALIDATION_FAILED', 'LOGIN_CODE_INVALID', 'ANONYMOUS_CODE_INVALID', 'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR', 'DATABASE_UNAVAILABLE'],
-  })
-  login(@Body() body: TLoginRequest, @Headers('user-agent') userAgent?: string): Promise<TLoginResponse> {
+  login(@Body() body: RouteBody<typeof routes.auth.login>, @Headers('user-agent') userAgent?: string): Promise<RouteResponse<typeof routes.auth.login>> {
     return this.logins.login(body, userAgent);
   }
 
-  @Post('logout')
-  @Contract({ summary: 'Revoke the calling session', response: ZLogoutResponse, errors: ['UNAUTHENTICATED'] })
-  async logout(@Caller() caller: AuthContext): Promise<TLogoutResponse> {
+  @Route(routes.auth.logout)
+  async logout(@Caller() caller: AuthContext): Promise<RouteResponse<typeof routes.auth.logout>> {
     await this.sessions.revoke(caller.sessionId, this.clock.now());
     return { revoked: true };
   }

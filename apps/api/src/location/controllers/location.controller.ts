@@ -1,27 +1,20 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ZLocation, ZLocationRequest, type TLocation, type TLocationRequest } from '@douyin-kit/contracts';
-import { Caller, type AuthContext } from '../../auth/auth-context.js';
-import { Contract } from '../../contract/contract.decorator.js';
+import { Body, Controller } from '@nestjs/common';
+import { routes, type RouteBody, type RouteResponse } from '@douyin-kit/contracts';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
+import { Route } from '../../contract/route.decorator.js';
 import { LocationService } from '../services/location.service.js';
 
-@Controller('me/location')
+@Controller()
 export class LocationController {
   constructor(private readonly locations: LocationService) {}
 
-  @Post()
-  @Contract({
-    summary: 'Record the last known location (the result of tt.getLocation, gcj02)',
-    body: ZLocationRequest,
-    response: ZLocation,
-    errors: ['UNAUTHENTICATED', 'VALIDATION_FAILED'],
-  })
-  record(@Caller() caller: AuthContext, @Body() body: TLocationRequest): Promise<TLocation> {
+  @Route(routes.location.record)
+  record(@Caller() caller: AuthContext, @Body() body: RouteBody<typeof routes.location.record>): Promise<RouteResponse<typeof routes.location.record>> {
     return this.locations.record(caller.userId, body);
   }
 
-  @Get()
-  @Contract({ summary: "The calling user's last known location", response: ZLocation, errors: ['UNAUTHENTICATED', 'NOT_FOUND'] })
-  find(@Caller() caller: AuthContext): Promise<TLocation> {
+  @Route(routes.location.find)
+  find(@Caller() caller: AuthContext): Promise<RouteResponse<typeof routes.location.find>> {
     return this.locations.find(caller.userId);
   }
 }

@@ -1,31 +1,15 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ZPhoneRequest, ZPhoneResponse, type TPhoneRequest, type TPhoneResponse } from '@douyin-kit/contracts';
-import { Caller, type AuthContext } from '../../auth/auth-context.js';
-import { Contract } from '../../contract/contract.decorator.js';
+import { Body, Controller } from '@nestjs/common';
+import { routes, type RouteBody, type RouteResponse } from '@douyin-kit/contracts';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
+import { Route } from '../../contract/route.decorator.js';
 import { PhoneService } from '../services/phone.service.js';
-import { SESSION_PAYLOAD_ERRORS } from '../../session-payload/session-payload-errors.js';
 
-@Controller('me')
+@Controller()
 export class PhoneController {
   constructor(private readonly phones: PhoneService) {}
 
-  @Post('phone')
-  @Contract({
-    summary: "Store the caller's phone number from getPhoneNumber (old encryptedData/iv flow or new code flow)",
-    body: ZPhoneRequest,
-    response: ZPhoneResponse,
-    errors: [
-      'VALIDATION_FAILED',
-      'UNAUTHENTICATED',
-      ...SESSION_PAYLOAD_ERRORS,
-      'PHONE_CODE_INVALID',
-      'PHONE_NUMBER_INVALID',
-      'UPSTREAM_ERROR',
-      'UPSTREAM_UNAVAILABLE',
-      'NOT_READY',
-    ],
-  })
-  save(@Caller() caller: AuthContext, @Body() body: TPhoneRequest): Promise<TPhoneResponse> {
+  @Route(routes.me.phone)
+  save(@Caller() caller: AuthContext, @Body() body: RouteBody<typeof routes.me.phone>): Promise<RouteResponse<typeof routes.me.phone>> {
     return this.phones.save(caller, body);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { TPhoneRequest, TPhoneResponse } from '@douyin-kit/contracts';
 import { DouyinClient } from '@douyin-kit/douyin-client';
-import type { AuthContext } from '../../auth/auth-context.js';
+import type { AuthContext } from '../../http/auth-context.js';
 import { Clock } from '../../clock/clock.js';
 import { AppConfig } from '../../config/app-config.js';
 import { LookupHasher } from '../../crypto/crypto.module.js';

@@ -1,22 +1,15 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ZProfileRequest, ZUser, type TProfileRequest, type TUser } from '@douyin-kit/contracts';
-import { Caller, type AuthContext } from '../../auth/auth-context.js';
-import { Contract } from '../../contract/contract.decorator.js';
+import { Body, Controller } from '@nestjs/common';
+import { routes, type RouteBody, type RouteResponse } from '@douyin-kit/contracts';
+import { Caller, type AuthContext } from '../../http/auth-context.js';
+import { Route } from '../../contract/route.decorator.js';
 import { ProfileService } from '../services/profile.service.js';
-import { SESSION_PAYLOAD_ERRORS } from '../../session-payload/session-payload-errors.js';
 
-@Controller('me')
+@Controller()
 export class ProfileController {
   constructor(private readonly profiles: ProfileService) {}
 
-  @Post('profile')
-  @Contract({
-    summary: "Store the caller's tt.getUserProfile result (decrypted with the session's key)",
-    body: ZProfileRequest,
-    response: ZUser,
-    errors: ['VALIDATION_FAILED', 'UNAUTHENTICATED', ...SESSION_PAYLOAD_ERRORS],
-  })
-  update(@Caller() caller: AuthContext, @Body() body: TProfileRequest): Promise<TUser> {
+  @Route(routes.me.profile)
+  update(@Caller() caller: AuthContext, @Body() body: RouteBody<typeof routes.me.profile>): Promise<RouteResponse<typeof routes.me.profile>> {
     return this.profiles.update(caller, body);
   }
 }

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { isRecord } from '../../type-guards.js';
 import type { ProfileFields } from '../profile.repository.js';
 
 /** The getUserProfile fields the API stores, by their names in rawData and encryptedData. */
@@ -8,7 +9,7 @@ const PROFILE_KEYS = ['nickName', 'avatarUrl', 'gender', 'country', 'province', 
 export function parseRawProfile(rawData: string): Record<string, unknown> | null {
   try {
     const parsed: unknown = JSON.parse(rawData);
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    return isRecord(parsed) ? parsed : null;
   } catch {
     return null;
   }

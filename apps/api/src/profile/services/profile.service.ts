@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { TProfileRequest, TUser } from '@douyin-kit/contracts';
-import type { AuthContext } from '../../auth/auth-context.js';
+import type { AuthContext } from '../../http/auth-context.js';
 import { Clock } from '../../clock/clock.js';
 import { AppError } from '../../errors/app-error.js';
 import { SessionPayloadDecryptor } from '../../session-payload/session-payload.decryptor.js';

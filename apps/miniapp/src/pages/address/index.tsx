@@ -5,6 +5,7 @@ import type { TAddress, TLocation } from '@douyin-kit/contracts'
 import { deleteAddress, getLocation, listAddresses, postAddress, postLocation } from '../../api/me'
 import { session } from '../../api/session'
 import { toastError, toastErrorUnlessCancelled, toastSuccess } from '../../feedback/toast'
+import { useAction } from '../../hooks/use-action'
 import * as platform from '../../platform'
 import './index.css'
 import { InfoRows } from '../../components/InfoRows'
@@ -26,7 +27,6 @@ function locationRows(location: TLocation): Array<[string, string]> {
 export default function Address() {
   const [addresses, setAddresses] = useState<TAddress[] | null>(null)
   const [location, setLocation] = useState<TLocation | null | undefined>(undefined)
-  const [busy, setBusy] = useState<'address' | 'location' | null>(null)
 
   useLoad(() => {
     session.withSession(listAddresses).then(({ addresses: list }) => setAddresses(list), toastError)
@@ -35,18 +35,15 @@ export default function Address() {
 
   // The picker runs first, straight from the tap; only the post is retried after a re-login,
   // so the user is never shown the picker twice.
-  function addAddress() {
-    setBusy('address')
-    platform
-      .chooseAddress()
-      .then((chosen) => session.withSession(() => postAddress(chosen)))
-      .then((stored) => {
-        const known = addresses?.some((a) => a.id === stored.id) ?? false
-        setAddresses((list) => [stored, ...(list ?? []).filter((a) => a.id !== stored.id)])
-        toastSuccess(known ? '地址已存在' : '已保存')
-      }, toastErrorUnlessCancelled)
-      .finally(() => setBusy(null))
-  }
+  const addAddress = useAction(
+    () => platform.chooseAddress().then((chosen) => session.withSession(() => postAddress(chosen))),
+    (stored) => {
+      const known = addresses?.some((a) => a.id === stored.id) ?? false
+      setAddresses((list) => [stored, ...(list ?? []).filter((a) => a.id !== stored.id)])
+      toastSuccess(known ? '地址已存在' : '已保存')
+    },
+    { quietCancel: true }
+  )
 
   async function remove(address: TAddress) {
     let confirmed: boolean
@@ -67,17 +64,15 @@ export default function Address() {
     toastSuccess('已删除')
   }
 
-  function locate() {
-    setBusy('location')
-    platform
-      .getLocation()
-      .then((reading) => session.withSession(() => postLocation(reading)))
-      .then((stored) => {
-        setLocation(stored)
-        toastSuccess('已更新位置')
-      }, toastErrorUnlessCancelled)
-      .finally(() => setBusy(null))
-  }
+  const locate = useAction(
+    () => platform.getLocation().then((reading) => session.withSession(() => postLocation(reading))),
+    (stored) => {
+      setLocation(stored)
+      toastSuccess('已更新位置')
+    },
+    { quietCancel: true }
+  )
+  const busy = addAddress.busy || locate.busy
 
   return (
     <View className='page'>
@@ -97,7 +92,7 @@ export default function Address() {
           </View>
         ))}
       </View>
-      <Button className='primary-button address__button' loading={busy === 'address'} disabled={busy !== null} onClick={addAddress}>
+      <Button className='primary-button address__button' loading={addAddress.busy} disabled={busy} onClick={() => addAddress.run()}>
         从抖音选择收货地址
       </Button>
 
@@ -107,7 +102,7 @@ export default function Address() {
         {location === null ? <Text className='hint'>尚未获取位置</Text> : null}
         {location ? <InfoRows rows={locationRows(location)} /> : null}
       </View>
-      <Button className='primary-button' loading={busy === 'location'} disabled={busy !== null} onClick={locate}>
+      <Button className='primary-button' loading={locate.busy} disabled={busy} onClick={() => locate.run()}>
         获取当前位置
       </Button>
       <Text className='hint'>位置使用国测局坐标（GCJ-02），服务端只保存最近一次。</Text>

@@ -5,6 +5,7 @@ import type { TDevice } from '@douyin-kit/contracts'
 import { listDevices, postDevice } from '../../api/me'
 import { session } from '../../api/session'
 import { toastError, toastSuccess } from '../../feedback/toast'
+import { useAction } from '../../hooks/use-action'
 import * as platform from '../../platform'
 import { InfoRows } from '../../components/InfoRows'
 
@@ -24,22 +25,18 @@ function rowsOf(device: TDevice): Array<[string, string]> {
 
 export default function Device() {
   const [device, setDevice] = useState<TDevice | null>(null)
-  const [busy, setBusy] = useState(false)
 
   useLoad(() => {
     session.withSession(listDevices).then(({ devices }) => setDevice(devices[0] ?? null), toastError)
   })
 
-  function report() {
-    setBusy(true)
-    session
-      .withSession(async () => postDevice(await platform.getSystemInfo()))
-      .then((stored) => {
-        setDevice(stored)
-        toastSuccess('已上报')
-      }, toastError)
-      .finally(() => setBusy(false))
-  }
+  const report = useAction(
+    () => session.withSession(async () => postDevice(await platform.getSystemInfo())),
+    (stored) => {
+      setDevice(stored)
+      toastSuccess('已上报')
+    }
+  )
 
   return (
     <View className='page'>
@@ -47,7 +44,7 @@ export default function Device() {
         <Text className='card__title'>{device ? '服务端保存的本机信息' : '尚未上报本机信息'}</Text>
         {device ? <InfoRows rows={rowsOf(device)} /> : null}
       </View>
-      <Button className='primary-button' loading={busy} disabled={busy} onClick={report}>
+      <Button className='primary-button' loading={report.busy} disabled={report.busy} onClick={() => report.run()}>
         上报本机信息
       </Button>
       <Text className='hint'>抖音不提供设备 ID，服务端按品牌、型号等识别设备。</Text>

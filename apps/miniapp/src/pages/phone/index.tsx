@@ -1,9 +1,10 @@
-import { useState } from 'react'
 import { useLoad } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
+import type { TPhoneRequest } from '@douyin-kit/contracts'
 import { getMe, postPhone } from '../../api/me'
 import { session } from '../../api/session'
 import { toastError, toastSuccess } from '../../feedback/toast'
+import { useAction } from '../../hooks/use-action'
 import { useSessionUser } from '../../hooks/use-session-user'
 import { phoneNumberButtonProps, type PhoneNumberDetail } from '../../platform'
 import { phoneRequestFrom } from './phone-event'
@@ -11,13 +12,24 @@ import './index.css'
 
 export default function Phone() {
   const user = useSessionUser()
-  const [busy, setBusy] = useState(false)
 
   // Also makes sure a login happened before the tap: a login inside the callback would rotate
   // the key the old flow's payload is encrypted with.
   useLoad(() => {
     session.withSession(getMe).then(session.updateUser, toastError)
   })
+
+  // The old flow's {encryptedData, iv} cannot be made again without a tap: after a re-login
+  // the toast asks for one (and, if that one is stale too, to log in again). The new flow's
+  // code, the recommended one (see phoneRequestFrom), survives a re-login, so it is retried.
+  const bind = useAction(
+    (body: TPhoneRequest) => session.withSession(() => postPhone(body), { replayable: 'code' in body }),
+    ({ phoneMasked }) => {
+      const current = session.currentUser()
+      if (current) session.updateUser({ ...current, phoneMasked })
+      toastSuccess('手机号已绑定')
+    }
+  )
 
   function onPhoneNumber(detail: PhoneNumberDetail) {
     let body
@@ -27,18 +39,7 @@ export default function Phone() {
       toastError(error)
       return
     }
-    setBusy(true)
-    // The old flow's {encryptedData, iv} cannot be made again without a tap: after a re-login
-    // the toast asks for one (and, if that one is stale too, to log in again). The new flow's
-    // code, the recommended one (see phoneRequestFrom), survives a re-login, so it is retried.
-    session
-      .withSession(() => postPhone(body), { replayable: 'code' in body })
-      .then(({ phoneMasked }) => {
-        const current = session.currentUser()
-        if (current) session.updateUser({ ...current, phoneMasked })
-        toastSuccess('手机号已绑定')
-      }, toastError)
-      .finally(() => setBusy(false))
+    bind.run(body)
   }
 
   return (
@@ -47,7 +48,7 @@ export default function Phone() {
         <Text className='card__title'>绑定的手机号</Text>
         <Text className='phone__number'>{user?.phoneMasked ?? '尚未绑定'}</Text>
       </View>
-      <Button className='primary-button' loading={busy} disabled={busy} {...phoneNumberButtonProps(onPhoneNumber)}>
+      <Button className='primary-button' loading={bind.busy} disabled={bind.busy} {...phoneNumberButtonProps(onPhoneNumber)}>
         {user?.phoneMasked ? '更换手机号' : '授权获取手机号'}
       </Button>
       <Text className='hint'>完整号码只保存在服务端，小程序只显示掩码。</Text>

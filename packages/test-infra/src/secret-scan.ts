@@ -1,18 +1,27 @@
 import { readFile } from 'node:fs/promises';
-import { DEV_ADMIN_API_KEY } from '../src/config/app-config.js';
+import { EmulatorAdmin } from '@douyin-kit/douyin-emulator/admin';
 import { readCapturedResponses } from './response-capture.js';
 
-type Known = [kind: string, value: string];
+export type { CapturedResponse } from './response-capture.js';
+
+/** A secret the scan looks for, with what to call it in the report (never the value itself). */
+export type KnownSecret = [kind: string, value: string];
+type Known = KnownSecret;
 
 /**
  * After the whole e2e run: no credential the emulator issued (session keys, login and phone
- * codes, tokens), no app secret or private key, no phone number of a Douyin user, no admin key
- * and no bearer token may appear in anything the test apps logged, at any level, nor in any
- * response (body or header) they sent. Logs must not hold the API's own session tokens either
- * (read from the captured login answers); responses may, login hands them out.
+ * codes, tokens), no app secret or private key, no phone number of a Douyin user, none of the
+ * run's own secrets (`extra`: the admin keys its APIs ran with) and no bearer token may appear
+ * in anything the test apps logged, at any level, nor in any response (body or header) they
+ * sent. Logs must not hold the API's own session tokens either (read from the captured login
+ * answers); responses may, login hands them out. `files.responses` may not exist (none captured).
  */
-export async function findLeakedSecrets(files: { log: string; responses: string }, emulatorUrl: string): Promise<string[]> {
-  const known = await knownSecrets(emulatorUrl);
+export async function findLeakedSecrets(
+  files: { log: string; responses: string },
+  emulatorUrl: string,
+  extra: KnownSecret[] = [],
+): Promise<string[]> {
+  const known = [...(await knownSecrets(new EmulatorAdmin(emulatorUrl))), ...extra];
   const log = await readFile(files.log, 'utf8').catch(() => '');
   const responses = await readCapturedResponses(files.responses);
   const sessionTokens = responses.sessionTokens.map((token): Known => ['sessionToken', token]);
@@ -23,19 +32,16 @@ export async function findLeakedSecrets(files: { log: string; responses: string 
   ];
 }
 
-async function knownSecrets(emulatorUrl: string): Promise<Known[]> {
-  const admin = async <T>(path: string): Promise<T> => (await fetch(`${emulatorUrl}/__emulator${path}`)).json() as Promise<T>;
-  const issued = await admin<Record<string, string[]>>('/issued-secrets');
-  const apps = await admin<{ appid: string; secret: string; privateKeyPem: string | null }[]>('/apps');
-  const users = (await Promise.all(apps.map((app) => admin<{ phone: { purePhoneNumber: string } | null }[]>(`/users?appid=${app.appid}`)))).flat();
+async function knownSecrets(emulator: EmulatorAdmin): Promise<Known[]> {
+  const issued = await emulator.issuedSecrets();
+  const apps = await emulator.apps();
+  const users = (await Promise.all(apps.map((app) => emulator.users(app.appid)))).flat();
   return [
     ...Object.entries(issued).flatMap(([kind, values]) => values.map((value): Known => [kind, value])),
     ...apps.map((app): Known => ['appSecret', app.secret]),
     // A PEM's body lines: a logged key would carry them whatever its line breaks became.
     ...apps.flatMap((app) => (app.privateKeyPem ?? '').split('\n').filter((line) => line.length === 64).slice(0, 3).map((line): Known => ['privateKey', line])),
     ...users.flatMap((user) => (user.phone ? [['phoneNumber', user.phone.purePhoneNumber] as Known] : [])),
-    // Every test app runs with the dev key (none sets ADMIN_API_KEY).
-    ['adminKey', DEV_ADMIN_API_KEY],
   ];
 }
 

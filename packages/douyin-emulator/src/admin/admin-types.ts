@@ -1,0 +1,67 @@
+// What the admin API (`/__emulator`) answers, as the client sees it. Type-only imports of
+// dependency-free modules: this folder must stay browser-safe (see tsconfig.tt.json).
+import type { InboxMessage, TemplateRecord, UserProfile, UserRecord } from '../store/records.js';
+import type { SecretKind } from '../issued-secrets.js';
+import type { FaultRule, FaultRuleInput, Operation } from '../faults/fault-rule-types.js';
+import type { SeedApp, SeedTemplate, SeedUser } from '../seed.js';
+import type { LoginResult, SubscribeDecision, UserProfileResult } from '../tt/create-tt.js';
+
+export type { FaultRule, FaultRuleInput, Operation, SecretKind, SeedApp, SeedTemplate, SeedUser };
+
+/** A registered mini-program. `privateKeyPem` is null when it was registered with its own key. */
+export interface AdminApp {
+  appid: string;
+  secret: string;
+  publicKeyPem: string;
+  privateKeyPem: string | null;
+}
+
+/** A generated app (no `publicKeyPem` given): the emulator holds its private key. */
+export type GeneratedApp = AdminApp & { privateKeyPem: string };
+
+/**
+ * A Douyin user of one app: the record with its profile flattened (`nickName` as `nickname`).
+ * The session key stays out: only jscode2session tells it. `unionid` may be empty, as on the
+ * platform when the app is not bound to an open-platform account.
+ */
+export type AdminUser = Pick<UserRecord, 'id' | 'appid' | 'openid' | 'unionid' | 'loggedIn' | 'phone'> &
+  Omit<UserProfile, 'nickName'> & { nickname: string };
+
+export type AdminTemplate = TemplateRecord;
+
+/** `deliveredAt` in emulated epoch milliseconds, `time` the same as ISO text. */
+export type AdminInboxMessage = InboxMessage & { time: string };
+
+export interface ClockView {
+  now: number;
+  iso: string;
+  offsetMs: number;
+}
+
+/** Who holds the phone: the app and the emulator user. */
+export interface DeviceUser {
+  appid: string;
+  userId: string;
+}
+
+export type DeviceLogin = LoginResult;
+export type DeviceUserProfile = UserProfileResult;
+
+export type PhoneFlow = 'encrypted' | 'code';
+/** A tap on `<button open-type="getPhoneNumber">`: the old flow's ciphertext or the new flow's code. */
+export type PhoneNumberDetail<F extends PhoneFlow> = (F extends 'code' ? { code: string } : { encryptedData: string; iv: string }) & { errMsg: string };
+
+export interface SubscribeInput extends DeviceUser {
+  tmplIds: unknown;
+  decisions?: Record<string, SubscribeDecision>;
+  alwaysSubscribe?: boolean;
+}
+
+/** Both shapes tt.requestSubscribeMessage answers: `legacy` (before 3.35.0) and `templateSettings`. */
+export interface SubscribeOutcome {
+  legacy: Record<string, string>;
+  templateSettings: Record<string, unknown>;
+}
+
+export type IssuedSecretsView = Record<SecretKind, string[]>;
+export type CallCounts = Record<Operation, number>;
