@@ -43,6 +43,9 @@ export default defineConfig(
       '@typescript-eslint/return-await': ['error', 'error-handling-correctness-only'],
       '@typescript-eslint/use-unknown-in-catch-callback-variable': 'error',
       '@typescript-eslint/no-deprecated': 'error',
+      // Passing a caught `unknown` on as it is, like `throw error` in a catch block (which
+      // only-throw-error allows): wrapping it would lose the error's own type.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         {
