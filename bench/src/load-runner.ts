@@ -48,7 +48,7 @@ async function run(
 ): Promise<{ result: autocannon.Result; cpuMs?: number }> {
   const cpuBefore = cpuTimeMs(pid);
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon(options, (error: Error | null, result) => (error ? reject(error) : resolve(result)));
     onStart?.(instance);
   });
   const cpuAfter = cpuTimeMs(pid);

@@ -36,8 +36,8 @@ export function spawnNode(name: string, args: string[], env: NodeJS.ProcessEnv, 
       }
     }
   };
-  proc.stdout!.on('data', keep);
-  proc.stderr!.on('data', keep);
+  proc.stdout.on('data', keep);
+  proc.stderr.on('data', keep);
   const exited = once(proc, 'exit');
 
   const child: Child = {

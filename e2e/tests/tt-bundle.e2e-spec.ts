@@ -26,7 +26,7 @@ beforeAll(async () => {
     emulatorUrl: client.stack.emulatorUrl,
     appid: client.stack.appId,
     userId: douyinUser.id,
-    fetch: (input, init) => fetch(String(input).replace(BAKED_API_BASE, client.stack.apiUrl), init),
+    fetch: (input, init) => fetch((input instanceof Request ? input.url : input.toString()).replace(BAKED_API_BASE, client.stack.apiUrl), init),
   });
   mini = new MiniProgram(join(MINIAPP_DIR, 'dist'), tt);
   mini.launch();

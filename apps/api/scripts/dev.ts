@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   });
   children.push(compiler);
   await new Promise<void>((resolve) => {
-    compiler.stdout!.on('data', (chunk: Buffer) => {
+    compiler.stdout.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);
       if (chunk.toString().includes('Watching for file changes')) resolve();
     });

@@ -34,9 +34,9 @@ export async function spawnApi(env: Record<string, string>, startTimeoutMs = 20_
   const logs: Record<string, unknown>[] = [];
   const captureFile = inject('logCaptureFile');
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+  child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
   const listening = new Promise<string>((found, failed) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       appendFileSync(captureFile, `${line}\n`);
       let entry: Record<string, unknown>;
       try {
@@ -45,7 +45,7 @@ export async function spawnApi(env: Record<string, string>, startTimeoutMs = 20_
         return;
       }
       logs.push(entry);
-      const url = /API listening on (http:\/\/\S+?)\s/.exec(String(entry.msg ?? ''))?.[1];
+      const url = /API listening on (http:\/\/\S+?)\s/.exec(typeof entry.msg === 'string' ? entry.msg : '')?.[1];
       if (url) found(url);
     });
     void exited.then(({ code }) => failed(new Error(`the API exited (${code}) before listening:\n${stderr}`)));

@@ -22,6 +22,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
     plugins: [],
     defineConstants: {},
+    // Deprecated in favour of .env files, but those cannot take a value from the shell with a
+    // default; Taro lays the .env files' values over these, as before.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
       // H5 preview only (src/platform/h5-preview.ts): where its emulator `tt` plays the phone.

@@ -4,7 +4,7 @@ import { session } from './api/session'
 
 import './app.css'
 
-function App({ children }: PropsWithChildren<any>) {
+function App({ children }: PropsWithChildren) {
   // Log in silently at launch, whatever page opens first: getPhoneNumber needs a login made
   // before the tap. Failures are shown by the pages, which join or retry this login.
   useLaunch(() => {

@@ -22,7 +22,7 @@ export function fakeApi(routes: Record<string, Reply | Reply[]>) {
     const key = `${method} ${url.replace(process.env.TARO_APP_API_BASE, '')}`
     const queue = queues.get(key)
     if (!queue?.length) throw { errMsg: `request:fail no fake for ${key}` }
-    const reply = queue.length > 1 ? queue.shift()! : queue[0]
+    const reply = queue.length > 1 ? queue.shift()! : queue[0]!
     return { statusCode: reply.status, data: reply.body, header: {}, cookies: [], errMsg: 'request:ok' }
   }) as never)
 }
@@ -59,5 +59,5 @@ export function aLogin(user: TUser, token = 'token-1') {
 }
 
 export function ttLoginSucceeds(code = 'login-code') {
-  jest.mocked(Taro.login).mockResolvedValue({ errMsg: 'login:ok', code, anonymousCode: 'anon-code', isLogin: true } as never)
+  jest.mocked(Taro.login).mockResolvedValue({ errMsg: 'login:ok', code, anonymousCode: 'anon-code', isLogin: true })
 }

@@ -161,7 +161,7 @@ export class MiniPage {
 /** Applies one of Taro's setData paths (`root.cn.[0].cn.[2].v`, `root.cn[1]`) to `data`. */
 function setPath(data: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
-  let cursor = data as Record<string, unknown>;
+  let cursor = data;
   for (const [index, key] of keys.slice(0, -1).entries()) {
     const next = cursor[key];
     if (next === undefined || next === null) cursor[key] = /^\d+$/.test(keys[index + 1]!) ? [] : {};

@@ -14,7 +14,7 @@ export const ZLoginRequest = z
   })
   .check(
     z.refine((body) => body.code !== undefined || body.anonymousCode !== undefined, {
-      message: 'code or anonymousCode is required',
+      error: 'code or anonymousCode is required',
       path: ['code'],
     }),
   )

@@ -41,8 +41,8 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
   return {
     emulator,
     postRaw,
-    post: async (path, body, headers) => (await postRaw(path, body, headers)).json() as Promise<any>,
-    get: async (path) => (await fetch(emulator.url + path)).json() as Promise<any>,
+    post: async (path, body, headers) => (await postRaw(path, body, headers)).json(),
+    get: async (path) => (await fetch(emulator.url + path)).json(),
     close: () => emulator.close(),
   };
 }

@@ -99,8 +99,7 @@ const ZEnv = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATABASE_URL: z
-    .string({ error: 'is required (postgresql://user:password@host:port/database)' })
-    .url()
+    .url({ error: 'is required (postgresql://user:password@host:port/database)' })
     .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgresql:// URL'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   /** Lifetime of an API session (the bearer token from POST /auth/login). */
@@ -160,7 +159,7 @@ const ZEnv = z.object({
     .optional()
     .transform((pem) => (pem?.trim() ? pem.trim().replace(/\\r\\n|\\n/g, '\n') : undefined))
     .refine((pem) => pem === undefined || isRsaPrivateKey(pem), {
-      message: 'must be a PEM RSA private key (-----BEGIN PRIVATE KEY----- …), newlines real or written as \\n',
+      error: 'must be a PEM RSA private key (-----BEGIN PRIVATE KEY----- …), newlines real or written as \\n',
     }),
   /**
    * The subscription templates the app uses (JSON array of {templateId, title, kind, api,

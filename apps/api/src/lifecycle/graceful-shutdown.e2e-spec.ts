@@ -61,7 +61,7 @@ it('drains in-flight requests and sends on SIGTERM, refuses new work, and exits 
 
   // Douyin turns slow for this app only: logins and sends take UPSTREAM_LATENCY_MS each.
   const slowLogin = await own.fault({ operation: 'jscode2session', appIdField: 'appid', latencyMs: UPSTREAM_LATENCY_MS });
-  const slowSend = await own.fault({ operation: 'notify_v1', appIdField: 'app_id', latencyMs: UPSTREAM_LATENCY_MS });
+  await own.fault({ operation: 'notify_v1', appIdField: 'app_id', latencyMs: UPSTREAM_LATENCY_MS });
 
   // Queued messages: the 4 workers take 4 at once, the rest wait in the queue.
   const ids: string[] = [];

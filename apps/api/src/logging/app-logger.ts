@@ -104,6 +104,9 @@ export class AppLogger implements LoggerService {
       this.pino[level]({ ...fields, err: message }, message.message);
     } else if (message !== null && typeof message === 'object') {
       const { msg, message: text, ...own } = message as Record<string, unknown>;
+      // A message that is not a string prints as String() does: an object as [object Object],
+      // never its fields, since redaction works on fields and does not reach the message.
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string
       this.pino[level]({ ...fields, ...own }, String(msg ?? text ?? ''));
     } else {
       this.pino[level](fields, String(message));

@@ -1,3 +1,4 @@
+import type PgBoss from 'pg-boss';
 import type { Prisma } from '../generated/prisma/client.js';
 
 /** What a send job carries: only the id. The row is the truth; the job is a wake-up call. */
@@ -19,12 +20,12 @@ export function queueNames(appId: string): { send: string; dead: string } {
  * same transaction as the notification row: both exist or neither does, and no sweeper is
  * needed to find rows whose job was lost between two commits.
  */
-export function transactionDb(tx: Prisma.TransactionClient) {
+export function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
   return {
-    async executeSql(text: string, values: unknown[] = []): Promise<{ rows: any[] }> {
+    async executeSql(text: string, values: unknown[] = []) {
       // pg-boss passes undefined for unset options and a plain object for the job data.
       const params = values.map((v) => (v === undefined ? null : v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v));
-      return { rows: await tx.$queryRawUnsafe<any[]>(text, ...params) };
+      return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
     },
   };
 }

@@ -78,6 +78,9 @@ export class NotificationsWorker implements OnApplicationBootstrap {
       if (failure.decision === 'retry') {
         await this.attempts.retryLater(task, failure);
         this.logger.warn({ msg: 'notification send failed; will retry', ...fields, retriesLeft: job.retryLimit - job.retryCount });
+        // No `cause`: pg-boss serializes the thrown error, cause included, into the job's output
+        // column, where the upstream error does not belong; the row and the log keep its code.
+        // eslint-disable-next-line preserve-caught-error
         throw new Error(`retryable: ${failure.code}`);
       }
       await this.attempts.settle(task, failure);

@@ -128,7 +128,7 @@ describe('POST /me/phone, new flow (code)', () => {
     const user = await userWithPhone();
     for (const rule of [{ errNo: -1 }, { drop: true }]) {
       const { code } = await emulator.phoneNumber(user.douyinUserId, 'code');
-      const remove = await emulator.fault({ operation: 'get_phonenumber_info', match: { code: code! }, ...rule });
+      const remove = await emulator.fault({ operation: 'get_phonenumber_info', match: { code }, ...rule });
       try {
         const response = await user.post('/me/phone', { code });
         expect(response.status).toBe(503);

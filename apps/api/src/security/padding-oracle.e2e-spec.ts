@@ -1,4 +1,4 @@
-import { createCipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
+import { createCipheriv, randomBytes, randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ZErrorEnvelope, ZLoginResponse } from '@douyin-kit/contracts';
 import { inject } from 'vitest';
@@ -65,8 +65,6 @@ function encrypt(plaintext: string | Buffer, sessionKey: string, { pad = true } 
   const cipher = createCipheriv('aes-128-cbc', Buffer.from(sessionKey, 'base64'), iv).setAutoPadding(pad);
   return { encryptedData: b64(Buffer.concat([cipher.update(plaintext), cipher.final()])), iv: b64(iv) };
 }
-
-const sign = (rawData: string, sessionKey: string) => createHash('sha1').update(rawData + sessionKey).digest('hex');
 
 function mobileNumber(): string {
   return `13${randomInt(0, 1e9).toString().padStart(9, '0')}`;

@@ -27,7 +27,7 @@ function setup(budget = 3) {
   } as unknown as PayloadFailuresRepository;
   const sessions = { revoke: async (id: string) => void revoked.push(id) } as unknown as SessionsRepository;
   const config = { payloadFailures: { budget, windowSeconds: WINDOW_SECONDS } } as AppConfig;
-  const clock = { now: () => now } as Clock;
+  const clock: Clock = { now: () => now };
   const advance = (seconds: number) => (now = new Date(now.getTime() + seconds * 1000));
   return { budget: new PayloadFailureBudget(failures, sessions, config, clock), rows, revoked, advance };
 }

@@ -93,7 +93,8 @@ function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | nu
   return [prefix, ...keys.flatMap((key) => pathsOf((value as any)[key], [...prefix, key]))];
 }
 
-function setAt(root: unknown, path: (string | number)[], next: unknown | typeof DELETE): unknown {
+/** `root` with the value at `path` replaced by `next`, or removed when `next` is DELETE. */
+function setAt(root: unknown, path: (string | number)[], next: unknown): unknown {
   if (!path.length) return next === DELETE ? undefined : next;
   const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], root);
   const key = path[path.length - 1]!;

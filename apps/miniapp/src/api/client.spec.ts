@@ -14,7 +14,7 @@ describe('apiRequest', () => {
     fakeApi({ 'GET /me': ok(user) })
 
     await expect(apiRequest(routes.me.get)).resolves.toEqual(user)
-    expect(requestsTo('GET /me')[0].header.authorization).toBe('Bearer abc')
+    expect(requestsTo('GET /me')[0]!.header.authorization).toBe('Bearer abc')
   })
 
   it("turns the error envelope into an ApiError with the contract's code", async () => {
@@ -41,7 +41,7 @@ describe('apiRequest', () => {
     fakeApi({ 'DELETE /me/addresses/a%2Fb%20c': { status: 204, body: '' } })
 
     await expect(apiRequest(routes.addresses.remove, { params: { id: 'a/b c' } })).resolves.toBeUndefined()
-    expect(requestsTo('DELETE /me/addresses/a%2Fb%20c')[0].header.authorization).toBe('Bearer abc')
+    expect(requestsTo('DELETE /me/addresses/a%2Fb%20c')[0]!.header.authorization).toBe('Bearer abc')
   })
 
   it('sends no token to a public route, and the query its contract names', async () => {
@@ -50,7 +50,7 @@ describe('apiRequest', () => {
     fakeApi({ 'GET /health?id=x%26y': ok({ status: 'ok', uptimeSeconds: 1 }) })
 
     await expect(apiRequest(withQuery, { query: { id: 'x&y' } })).resolves.toEqual({ status: 'ok', uptimeSeconds: 1 })
-    expect(requestsTo('GET /health?id=x%26y')[0].header.authorization).toBeUndefined()
+    expect(requestsTo('GET /health?id=x%26y')[0]!.header.authorization).toBeUndefined()
   })
 
   it('takes only the body, params and query of its route (checked by typecheck)', () => {

@@ -36,7 +36,7 @@ describe('ensureLogin', () => {
     expect(b).toEqual(user)
     expect(login).toHaveBeenCalledTimes(1)
     expect(requestsTo('POST /auth/login')).toHaveLength(1)
-    expect(requestsTo('POST /auth/login')[0].data).toEqual({ code: 'login-code', anonymousCode: 'anon-code' })
+    expect(requestsTo('POST /auth/login')[0]!.data).toEqual({ code: 'login-code', anonymousCode: 'anon-code' })
   })
 
   it('does not start a session-bound call while a login is in flight', async () => {
@@ -63,8 +63,8 @@ describe('login with a spent code', () => {
     const user = aUser()
     fakeApi({ 'POST /auth/login': [fail(400, 'LOGIN_CODE_INVALID'), aLogin(user, 'token-2')] })
     login
-      .mockResolvedValueOnce({ errMsg: 'login:ok', code: 'spent-code', anonymousCode: 'anon-1', isLogin: true } as never)
-      .mockResolvedValueOnce({ errMsg: 'login:ok', code: 'fresh-code', anonymousCode: 'anon-2', isLogin: true } as never)
+      .mockResolvedValueOnce({ errMsg: 'login:ok', code: 'spent-code', anonymousCode: 'anon-1', isLogin: true })
+      .mockResolvedValueOnce({ errMsg: 'login:ok', code: 'fresh-code', anonymousCode: 'anon-2', isLogin: true })
     const session = createSession()
 
     await expect(session.ensureLogin()).resolves.toEqual(user)

@@ -75,8 +75,10 @@ export function messageFor(error: unknown): string {
   if (error instanceof ApiError) return API_MESSAGES[error.code] ?? FALLBACK
   if (error instanceof TtError) {
     const reason = ttReason(error.errMsg)
-    if (TT_REASON_MESSAGES[reason]) return TT_REASON_MESSAGES[reason]
-    if (error.errNo !== undefined && TT_ERRNO_MESSAGES[error.errNo]) return TT_ERRNO_MESSAGES[error.errNo]
+    const byReason = TT_REASON_MESSAGES[reason]
+    if (byReason) return byReason
+    const byErrNo = error.errNo === undefined ? undefined : TT_ERRNO_MESSAGES[error.errNo]
+    if (byErrNo) return byErrNo
     // Taro's H5 runtime answers "暂时不支持 API" for tt-only APIs.
     if (error.errMsg.includes('不支持') || reason.includes('not supported')) return '当前环境不支持此功能'
     if (reason.includes('cancel')) return '已取消'

@@ -111,7 +111,7 @@ export function createTt(options: CreateTtOptions): TtLike {
       if (!(error instanceof EmulatorAdminError)) throw error;
       const json = (error.body ?? {}) as Record<string, unknown>;
       if (error.status === 422) throw { errMsg: json.errMsg, errNo: json.errNo, errCode: json.errCode };
-      throw { errMsg: `${api}:fail ${String(json.error ?? error.status)}` };
+      throw { errMsg: `${api}:fail ${typeof json.error === 'string' ? json.error : error.status}` };
     }
   };
   const ok = (api: string) => ({ errMsg: `${api}:ok` });

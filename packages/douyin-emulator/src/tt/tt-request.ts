@@ -27,7 +27,7 @@ function withQuery(url: string, data: unknown): string {
   if (data === undefined || data === null || typeof data !== 'object' || data instanceof ArrayBuffer) return url;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
-    if (v !== undefined) params.append(k, typeof v === 'object' ? JSON.stringify(v) : String(v));
+    if (v !== undefined) params.append(k, typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
   }
   const qs = params.toString();
   return qs ? `${url}${url.includes('?') ? '&' : '?'}${qs}` : url;

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MAX_DEVICES_PER_USER, type TDevice, type TDeviceRequest } from '@douyin-kit/contracts';
 import { Clock } from '../../clock/clock.js';
-import type { Prisma } from '../../generated/prisma/client.js';
 import { deviceKeyOf } from '../device-key.js';
 import { DevicesRepository } from '../devices.repository.js';
 import { toDeviceOutput } from '../outputs/device.output.js';
@@ -29,8 +28,7 @@ export class DevicesService {
         appName: info.appName || null,
         appVersion: info.version || null,
         sdkVersion: info.SDKVersion || null,
-        // The contract bounds every field to plain JSON.
-        snapshot: info as Prisma.InputJsonObject,
+        snapshot: info,
       },
       this.clock.now(),
       MAX_DEVICES_PER_USER,

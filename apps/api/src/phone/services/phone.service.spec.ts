@@ -23,7 +23,7 @@ function setup(options: { privateKey?: string; phone?: Record<string, unknown>; 
   } as unknown as PhoneRepository;
   const box = new SecretBox([{ id: 'k1', key: randomBytes(32) }]);
   const config = { douyin: { appPrivateKeyPem: options.privateKey }, encryption: { phoneHashKey: hashKey } } as unknown as AppConfig;
-  const clock = { now: () => now } as Clock;
+  const clock: Clock = { now: () => now };
   const service = new PhoneService(decryptor, douyin, phones, box, new LookupHasher(config), config, clock);
   return { service, calls, box };
 }

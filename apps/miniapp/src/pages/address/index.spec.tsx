@@ -59,7 +59,7 @@ beforeEach(() => {
 describe('address page', () => {
   it('saves the chosen address and the current location, and shows what the server stored', async () => {
     jest.mocked(Taro.chooseAddress).mockResolvedValue(chosen as never)
-    jest.mocked(Taro.getLocation).mockResolvedValue(reading as never)
+    jest.mocked(Taro.getLocation).mockResolvedValue(reading)
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /me/addresses': ok({ addresses: [] }),
@@ -76,7 +76,7 @@ describe('address page', () => {
     fireEvent.click(screen.getByText('从抖音选择收货地址'))
     expect(await screen.findByText('张三 13800138000')).toBeTruthy()
     expect(screen.getByText('广东省 深圳市 南山区 科技园 1 号')).toBeTruthy()
-    expect(requestsTo('POST /me/addresses')[0].data).toEqual(chosen)
+    expect(requestsTo('POST /me/addresses')[0]!.data).toEqual(chosen)
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' })))
 
     fireEvent.click(screen.getByText('获取当前位置'))
@@ -84,7 +84,7 @@ describe('address page', () => {
     expect(screen.getByText('113.934528')).toBeTruthy()
     expect(screen.queryByText('尚未获取位置')).toBeNull()
     expect(Taro.getLocation).toHaveBeenCalledWith({ type: 'gcj02' })
-    expect(requestsTo('POST /me/location')[0].data).toEqual(reading)
+    expect(requestsTo('POST /me/location')[0]!.data).toEqual(reading)
   })
 
   it('says so when the server answers with an address it already had', async () => {
@@ -151,16 +151,16 @@ describe('address page', () => {
     render(<Address />)
     await screen.findByText('李四 13800138000')
 
-    showModal.mockResolvedValueOnce({ errMsg: 'showModal:ok', confirm: false, cancel: true } as never)
-    fireEvent.click(screen.getAllByText('删除')[1])
+    showModal.mockResolvedValueOnce({ errMsg: 'showModal:ok', confirm: false, cancel: true })
+    fireEvent.click(screen.getAllByText('删除')[1]!)
     await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1))
-    expect(showModal.mock.calls[0][0]).toMatchObject({ title: '删除地址' })
+    expect(showModal.mock.calls[0]![0]).toMatchObject({ title: '删除地址' })
     await Promise.resolve()
     expect(requestsTo('DELETE /me/addresses/00000000-0000-4000-8000-000000000002')).toHaveLength(0)
     expect(screen.getByText('李四 13800138000')).toBeTruthy()
 
-    showModal.mockResolvedValueOnce({ errMsg: 'showModal:ok', confirm: true, cancel: false } as never)
-    fireEvent.click(screen.getAllByText('删除')[1])
+    showModal.mockResolvedValueOnce({ errMsg: 'showModal:ok', confirm: true, cancel: false })
+    fireEvent.click(screen.getAllByText('删除')[1]!)
     await waitFor(() => expect(screen.queryByText('李四 13800138000')).toBeNull())
     expect(requestsTo('DELETE /me/addresses/00000000-0000-4000-8000-000000000002')).toHaveLength(1)
     expect(screen.getByText('张三 13800138000')).toBeTruthy()

@@ -51,6 +51,6 @@ describe('device page', () => {
     expect(await screen.findByText('Xiaomi 23013RK75C')).toBeTruthy()
     expect(screen.getByText('Douyin 32.5.0')).toBeTruthy()
     expect(screen.getByText('393×873 @2.75x')).toBeTruthy()
-    expect(requestsTo('POST /me/devices')[0].data).toEqual(systemInfo)
+    expect(requestsTo('POST /me/devices')[0]!.data).toEqual(systemInfo)
   })
 })

@@ -10,13 +10,15 @@ import * as platform from '../../platform'
 import { InfoRows } from '../../components/InfoRows'
 
 function rowsOf(device: TDevice): Array<[string, string]> {
-  const { screenWidth, screenHeight, pixelRatio } = device.snapshot
+  // The snapshot holds whatever the host reported: only numbers make a screen size.
+  const { screenWidth: width, screenHeight: height, pixelRatio } = device.snapshot
+  const ratio = typeof pixelRatio === 'number' ? pixelRatio : 1
   return [
     ['品牌型号', [device.brand, device.model].filter(Boolean).join(' ') || '未知'],
     ['系统', device.system ?? '未知'],
     ['宿主', [device.appName, device.appVersion].filter(Boolean).join(' ') || '未知'],
     ['基础库', device.sdkVersion ?? '未知'],
-    ['屏幕', screenWidth && screenHeight ? `${screenWidth}×${screenHeight} @${pixelRatio ?? 1}x` : '未知'],
+    ['屏幕', typeof width === 'number' && typeof height === 'number' && width && height ? `${width}×${height} @${ratio}x` : '未知'],
     ['最近上报', new Date(device.lastSeenAt).toLocaleString('zh-CN')]
   ]
 }

@@ -33,7 +33,7 @@ export default function Index() {
     setLogin('pending')
     session.ensureLogin().then(
       () => setLogin('done'),
-      (error) => {
+      (error: unknown) => {
         setLogin('failed')
         toastError(error)
       }
@@ -41,7 +41,8 @@ export default function Index() {
   }
 
   useLoad(() => {
-    checkApiHealth().then(setStatus)
+    // Never rejects: an unreachable API is 'down'.
+    void checkApiHealth().then(setStatus)
     logIn()
   })
 
@@ -65,7 +66,7 @@ export default function Index() {
 
       <View className='card'>
         {LINKS.map((link) => (
-          <View key={link.url} className='row index__link' onClick={() => Taro.navigateTo({ url: link.url })}>
+          <View key={link.url} className='row index__link' onClick={() => void Taro.navigateTo({ url: link.url }).catch(toastError)}>
             <Text>{link.title}</Text>
             <Text className='row__label'>›</Text>
           </View>

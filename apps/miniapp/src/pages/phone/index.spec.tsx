@@ -29,7 +29,7 @@ describe('phone page', () => {
     tapWith({ errMsg: 'getPhoneNumber:ok', code: 'phone-code', encryptedData: 'enc', iv: 'iv' })
 
     expect(await screen.findByText('138****5678')).toBeTruthy()
-    expect(requestsTo('POST /me/phone')[0].data).toEqual({ code: 'phone-code' })
+    expect(requestsTo('POST /me/phone')[0]!.data).toEqual({ code: 'phone-code' })
   })
 
   it('posts the old flow encryptedData and iv', async () => {
@@ -38,7 +38,7 @@ describe('phone page', () => {
     tapWith({ errMsg: 'getPhoneNumber:ok', encryptedData: 'enc', iv: 'iv' })
 
     expect(await screen.findByText('139****0000')).toBeTruthy()
-    expect(requestsTo('POST /me/phone')[0].data).toEqual({ encryptedData: 'enc', iv: 'iv' })
+    expect(requestsTo('POST /me/phone')[0]!.data).toEqual({ encryptedData: 'enc', iv: 'iv' })
   })
 
   it.each([

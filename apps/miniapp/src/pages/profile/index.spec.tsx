@@ -25,7 +25,7 @@ describe('profile page', () => {
     expect(await screen.findByText('小明')).toBeTruthy()
     expect(screen.getByText('男')).toBeTruthy()
     expect(screen.getByText('广东 深圳')).toBeTruthy()
-    expect(requestsTo('POST /me/profile')[0].data).toEqual(payload)
+    expect(requestsTo('POST /me/profile')[0]!.data).toEqual(payload)
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '资料已更新' }))
   })
 

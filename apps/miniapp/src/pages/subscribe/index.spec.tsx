@@ -38,7 +38,7 @@ beforeEach(() => {
 
 describe('subscribe page', () => {
   it('asks for the picked templates, posts the result and shows each state', async () => {
-    requestSubscribeMessage.mockResolvedValue(accepted as never)
+    requestSubscribeMessage.mockResolvedValue(accepted)
     const after = { subscriptions: [state('TPL_ORDER', '订单发货通知'), state('TPL_NEWS', '每周精选', { kind: 'long_term', status: 'ban', credits: 0 })] }
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
@@ -58,12 +58,12 @@ describe('subscribe page', () => {
     expect(screen.getByText('已屏蔽')).toBeTruthy()
     expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['TPL_ORDER'] })
     const [post] = requestsTo('POST /me/subscriptions')
-    expect(post.data).toEqual({ templateIds: ['TPL_ORDER'], requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), result: accepted })
+    expect(post!.data).toEqual({ templateIds: ['TPL_ORDER'], requestId: expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), result: accepted })
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已更新订阅' }))
   })
 
   it('refuses to mix one-time and long-term templates, and to pick more than 3', async () => {
-    requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' } as never)
+    requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' })
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /templates': ok({ templates }),
@@ -96,7 +96,7 @@ describe('subscribe page', () => {
   })
 
   it('on a stale session retries the post with the same requestId, without a second popup', async () => {
-    requestSubscribeMessage.mockResolvedValue(accepted as never)
+    requestSubscribeMessage.mockResolvedValue(accepted)
     fakeApi({
       'POST /auth/login': [aLogin(aUser(), 'token-1'), aLogin(aUser(), 'token-2')],
       'GET /templates': ok({ templates }),
@@ -128,7 +128,7 @@ describe('subscribe page', () => {
     render(<Subscribe />)
     await screen.findByText('订单发货通知')
 
-    requestSubscribeMessage.mockResolvedValue(accepted as never)
+    requestSubscribeMessage.mockResolvedValue(accepted)
     for (let i = 0; i < 2; i++) {
       fireEvent.click(screen.getByText('订单发货通知'))
       fireEvent.click(screen.getByText('订阅所选（1）'))

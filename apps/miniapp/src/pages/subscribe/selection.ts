@@ -19,13 +19,16 @@ export type Refusal = 'kind' | 'limit'
 
 export function refusalFor(selected: readonly TTemplate[], template: TTemplate): Refusal | null {
   if (selected.some((t) => t.templateId === template.templateId)) return null
-  if (selected.length > 0 && selected[0].kind !== template.kind) return 'kind'
+  const first = selected[0]
+  if (first && first.kind !== template.kind) return 'kind'
   if (selected.length >= MAX_TEMPLATES_PER_SUBSCRIBE) return 'limit'
   return null
 }
 
 export function refusalText(refusal: Refusal, selected: readonly TTemplate[]): string {
-  return refusal === 'kind'
-    ? `已选${KIND_TEXT[selected[0].kind]}，不能同时申请${selected[0].kind === 'one_time' ? '长期' : '一次性'}订阅`
+  // A 'kind' refusal always has a selection (refusalFor).
+  const kind = selected[0]?.kind
+  return refusal === 'kind' && kind
+    ? `已选${KIND_TEXT[kind]}，不能同时申请${kind === 'one_time' ? '长期' : '一次性'}订阅`
     : `每次最多选择 ${MAX_TEMPLATES_PER_SUBSCRIBE} 个`
 }
