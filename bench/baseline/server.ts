@@ -66,7 +66,8 @@ app.post('/auth/login', async (request, reply) => {
   if (!code && !anonymousCode) return reply.code(400).send(fail('VALIDATION_FAILED', 'code or anonymousCode is required'));
 
   const identity = await code2session(appsBaseUrl, { appId, appSecret, code, anonymousCode });
-  if (identity.errNo !== 0) return reply.code(identity.errNo === 40018 || identity.errNo === 40019 ? 400 : 502).send(fail('LOGIN_CODE_INVALID', 'login failed'));
+  if (identity.errNo !== 0)
+    return reply.code(identity.errNo === 40018 || identity.errNo === 40019 ? 400 : 502).send(fail('LOGIN_CODE_INVALID', 'login failed'));
   const token = newToken();
   const sealed = identity.sessionKey ? seal(identity.sessionKey) : null;
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
@@ -149,5 +150,8 @@ const address = app.server.address();
 console.log(JSON.stringify({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` }));
 
 process.once('SIGTERM', () => {
-  void app.close().then(() => pool.end()).then(() => process.exit(0));
+  void app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
 });

@@ -66,7 +66,11 @@ function toResult({ result, cpuMs }: { result: autocannon.Result; cpuMs?: number
     failed: result.non2xx + result.errors + result.timeouts,
     exhausted,
     failures: {
-      ...Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).filter(([status]) => !status.startsWith('2')).map(([status, { count }]) => [status, count ?? 0])),
+      ...Object.fromEntries(
+        Object.entries(result.statusCodeStats ?? {})
+          .filter(([status]) => !status.startsWith('2'))
+          .map(([status, { count }]) => [status, count ?? 0]),
+      ),
       ...(result.errors ? { errors: result.errors } : {}),
       ...(result.timeouts ? { timeouts: result.timeouts } : {}),
     },
@@ -98,11 +102,7 @@ export async function loadLogin(options: RunOptions, codes: LoginCodes[]): Promi
       return { ...req, body: JSON.stringify(login) };
     },
   };
-  const result = await run(
-    options.pid,
-    { ...target(options), requests: [request] },
-    (instance) => (handle = instance),
-  );
+  const result = await run(options.pid, { ...target(options), requests: [request] }, (instance) => (handle = instance));
   return toResult(result, exhausted);
 }
 

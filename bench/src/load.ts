@@ -56,13 +56,19 @@ export async function runLoad(ctx: Context, settings: LoadSettings): Promise<Loa
       // Enough codes for the fastest rate seen so far, with room to spare.
       const needed = Math.ceil(loginRate[server.name] * settings.durationSec * 2.5) + 4 * settings.connections;
       const codes = await ctx.emulator.mintLoginCodes(ctx.app.appid, ctx.userIds, needed);
-      const result = await loadLogin({ url: server.url, pid: server.child.process.pid, connections: settings.connections, durationSec: settings.durationSec }, codes);
+      const result = await loadLogin(
+        { url: server.url, pid: server.child.process.pid, connections: settings.connections, durationSec: settings.durationSec },
+        codes,
+      );
       loginRate[server.name] = Math.max(loginRate[server.name], result.rps);
       runs.login[server.name].push(result);
       log(`  round ${round} login ${server.name}: ${describe(result)}`);
     }
     for (const server of order) {
-      const result = await loadMe({ url: server.url, pid: server.child.process.pid, connections: settings.connections, durationSec: settings.durationSec }, tokens[server.name]);
+      const result = await loadMe(
+        { url: server.url, pid: server.child.process.pid, connections: settings.connections, durationSec: settings.durationSec },
+        tokens[server.name],
+      );
       runs.me[server.name].push(result);
       log(`  round ${round} GET /me ${server.name}: ${describe(result)}`);
     }

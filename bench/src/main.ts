@@ -104,7 +104,9 @@ async function runServerSections(results: BenchResults): Promise<void> {
       if (flags.profile) {
         log('Profile: API under load');
         const databaseUrl = await databases.createApiDatabase('profile');
-        results.appendix!.push(await profileApi({ emulator, app, userIds, databaseUrl, durationSec: int('duration'), connections: int('connections') }, log));
+        results.appendix!.push(
+          await profileApi({ emulator, app, userIds, databaseUrl, durationSec: int('duration'), connections: int('connections') }, log),
+        );
       }
     }
     if (only.has('race')) {

@@ -44,7 +44,11 @@ function zodBytesIn(file: string): number {
 function build(filter: string, script: string, log: (line: string) => void): void {
   log(`  building ${filter} for tt`);
   // Production (minified) builds whatever NODE_ENV the shell has: what gets uploaded.
-  const result = spawnSync('pnpm', ['--filter', filter, script], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync('pnpm', ['--filter', filter, script], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`${filter} ${script} failed:\n${(result.stdout + result.stderr).slice(-3000)}`);
 }
 

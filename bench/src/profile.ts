@@ -54,7 +54,11 @@ export async function profileApi(
     const codes = await ctx.emulator.mintLoginCodes(ctx.app.appid, ctx.userIds, 1000 + 400 * ctx.durationSec);
     await loadLogin({ ...options, durationSec: undefined, amount: 744 }, codes.slice(0, 744));
     const tokens = await inBatches(256, 16, async (i) => {
-      const response = await fetch(`${api.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(codes[744 + i]) });
+      const response = await fetch(`${api.url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(codes[744 + i]),
+      });
       return ((await response.json()) as { token: string }).token;
     });
     const loadStarted = performance.now();

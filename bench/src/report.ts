@@ -41,10 +41,7 @@ export function machineLine(r: BenchResults): string {
 
 /** The summary table (what the README shows). */
 export function summaryTable(r: BenchResults): string {
-  const rows: string[] = [
-    '| benchmark | douyin-kit | baseline | ratio | target | result |',
-    '|---|---|---|---|---|---|',
-  ];
+  const rows: string[] = ['| benchmark | douyin-kit | baseline | ratio | target | result |', '|---|---|---|---|---|---|'];
   if (r.load) {
     const { login, me } = r.load.medians;
     const loginRps = login.API.rps / login.baseline.rps;
@@ -94,7 +91,9 @@ export function resultsMarkdown(r: BenchResults): string {
   parts.push(summaryTable(r), '');
   if (r.load) parts.push('## Rounds', '', roundsTable(r.load), '');
   if (r.race) {
-    const statuses = Object.entries(r.race.statuses).map(([status, n]) => `${n}× HTTP ${status}`).join(', ');
+    const statuses = Object.entries(r.race.statuses)
+      .map(([status, n]) => `${n}× HTTP ${status}`)
+      .join(', ');
     parts.push(
       '## Token race',
       '',
@@ -113,12 +112,17 @@ export function resultsMarkdown(r: BenchResults): string {
       '',
       `Production tt builds, every file under \`dist/\`. Largest additions over the empty app: ${additions}. ` +
         `Of the app's \`vendors.js\`, ${kb(r.size.zodBytes)} are webpack modules that mention zod ` +
-        '(the contracts\' schemas, validated in the app).',
+        "(the contracts' schemas, validated in the app).",
       '',
     );
   }
   if (r.coldStart) {
-    parts.push('## Cold start', '', `Each start (ms): ${r.coldStart.runs.map((n) => n.toFixed(0)).join(', ')}. Migrated database, warm page cache.`, '');
+    parts.push(
+      '## Cold start',
+      '',
+      `Each start (ms): ${r.coldStart.runs.map((n) => n.toFixed(0)).join(', ')}. Migrated database, warm page cache.`,
+      '',
+    );
   }
   for (const extra of r.appendix ?? []) parts.push(extra, '');
   return parts.join('\n');
@@ -130,9 +134,13 @@ function roundsTable(load: LoadReport): string {
     for (const server of ['API', 'baseline'] as const) {
       load.runs[endpoint][server].forEach((run, i) => {
         const label = endpoint === 'login' ? '`POST /auth/login`' : '`GET /me`';
-        const statuses = Object.entries(run.failures).map(([status, n]) => `${n}× ${status}`).join(', ');
+        const statuses = Object.entries(run.failures)
+          .map(([status, n]) => `${n}× ${status}`)
+          .join(', ');
         const failed = `${run.failed}${statuses ? ` (${statuses})` : ''}${run.exhausted ? ', ran out of codes' : ''}`;
-        rows.push(`| ${i + 1} | ${label} | ${server} | ${run.rps.toFixed(0)} | ${ms(run.p50)} | ${ms(run.p99)} | ${cpu(run.cpuMsPerRequest ?? Number.NaN)} | ${failed} |`);
+        rows.push(
+          `| ${i + 1} | ${label} | ${server} | ${run.rps.toFixed(0)} | ${ms(run.p50)} | ${ms(run.p99)} | ${cpu(run.cpuMsPerRequest ?? Number.NaN)} | ${failed} |`,
+        );
       });
     }
   }

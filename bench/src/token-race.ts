@@ -38,9 +38,7 @@ export async function runTokenRace(
   // Counted from before the processes start, so a fetch at boot would count too.
   const clientTokens = await emulator.callCounter('client_token', { client_key: app.appid }, settings.tokenLatencyMs);
   const appTokens = await emulator.callCounter('token', { appid: app.appid }, settings.tokenLatencyMs);
-  const servers = await Promise.all(
-    Array.from({ length: settings.processes }, () => startApi({ databaseUrl, emulatorUrl: emulator.url, app })),
-  );
+  const servers = await Promise.all(Array.from({ length: settings.processes }, () => startApi({ databaseUrl, emulatorUrl: emulator.url, app })));
   try {
     const coldRows = await query<{ n: string }>(databaseUrl, 'SELECT count(*) AS n FROM platform_credentials');
     if (coldRows[0]?.n !== '0') throw new Error('token store is not cold');

@@ -37,10 +37,9 @@ export async function openPhoneBrowser(): Promise<{ context: BrowserContext; clo
     });
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
-    throw new Error(
-      `Chromium did not start from ${CHROMIUM} (install it: apt-get install -y chromium fonts-noto-cjk): ${(error as Error).message}`,
-      { cause: error },
-    );
+    throw new Error(`Chromium did not start from ${CHROMIUM} (install it: apt-get install -y chromium fonts-noto-cjk): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return {
     context,

@@ -38,10 +38,12 @@ afterAll(async () => {
 });
 
 const userRow = async () =>
-  (await client.sql<{ id: string; nickname: string | null; phone_masked: string | null; phone_updated_at: Date }>(
-    'SELECT id, nickname, phone_masked, phone_updated_at FROM users WHERE app_id = $1 AND open_id = $2',
-    [client.stack.appId, douyinUser.openid],
-  ))[0];
+  (
+    await client.sql<{ id: string; nickname: string | null; phone_masked: string | null; phone_updated_at: Date }>(
+      'SELECT id, nickname, phone_masked, phone_updated_at FROM users WHERE app_id = $1 AND open_id = $2',
+      [client.stack.appId, douyinUser.openid],
+    )
+  )[0];
 
 // Taro's H5 router keeps the pages below the current one in the DOM, hidden: only visible text
 // is on screen. (Its components are custom elements, e.g. <taro-button-core>.)
@@ -54,7 +56,10 @@ async function explained(step: Promise<void>): Promise<void> {
   try {
     await step;
   } catch (error) {
-    const text = await page.locator('body').innerText({ timeout: 5_000 }).catch((e: Error) => `(none: ${e.message})`);
+    const text = await page
+      .locator('body')
+      .innerText({ timeout: 5_000 })
+      .catch((e: Error) => `(none: ${e.message})`);
     (error as Error).message +=
       `\n[h5] at ${page.url()}; page events: ${pageEvents.slice(-12).join(' | ') || 'none'}` +
       `\n[h5] visible text: ${text.replace(/\s+/g, ' ').slice(0, 400)}`;
@@ -89,7 +94,7 @@ async function backHome(): Promise<void> {
 describe('the H5 preview in Chromium, by clicks', () => {
   it('home: logs in at launch and shows the logged-in state', async () => {
     const response = await page.goto(client.stack.h5Url);
-    expect(response?.status(), 'the H5 preview\'s index.html').toBe(200);
+    expect(response?.status(), "the H5 preview's index.html").toBe(200);
     await shows('已登录');
     await shows('正常');
     expect(await userRow()).toMatchObject({ nickname: null });
@@ -116,9 +121,9 @@ describe('the H5 preview in Chromium, by clicks', () => {
     await page.evaluate(() => window.localStorage.setItem('douyin-kit:preview-phone-flow', 'code'));
     await click('更换手机号');
     // The first flow's toast may still be up: the row's timestamp tells the second one landed.
-    await expect.poll(async () => (await userRow())!.phone_updated_at.getTime(), { timeout: 20_000 }).toBeGreaterThan(
-      first.phone_updated_at.getTime(),
-    );
+    await expect
+      .poll(async () => (await userRow())!.phone_updated_at.getTime(), { timeout: 20_000 })
+      .toBeGreaterThan(first.phone_updated_at.getTime());
     await screenshot('3-phone');
     await backHome();
   });

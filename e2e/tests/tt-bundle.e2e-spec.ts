@@ -34,10 +34,12 @@ beforeAll(async () => {
 afterAll(() => client.close());
 
 const userRow = async () =>
-  (await client.sql<{ id: string; nickname: string | null; phone_masked: string | null; phone_updated_at: Date | null; city: string | null }>(
-    'SELECT id, nickname, phone_masked, phone_updated_at, city FROM users WHERE app_id = $1 AND open_id = $2',
-    [client.stack.appId, douyinUser.openid],
-  ))[0];
+  (
+    await client.sql<{ id: string; nickname: string | null; phone_masked: string | null; phone_updated_at: Date | null; city: string | null }>(
+      'SELECT id, nickname, phone_masked, phone_updated_at, city FROM users WHERE app_id = $1 AND open_id = $2',
+      [client.stack.appId, douyinUser.openid],
+    )
+  )[0];
 const toasts = () => mini.tt.emulator.toasts.map((toast) => toast.title);
 
 describe('the tt bundle, driven like a phone', () => {

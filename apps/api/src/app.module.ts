@@ -22,7 +22,26 @@ import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({
-  imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, HealthModule, AuthModule, UsersModule, ProfileModule, PhoneModule, DevicesModule, AddressesModule, LocationModule, SubscriptionsModule, NotificationsModule, RetentionModule, OpenApiModule],
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    ClockModule,
+    CryptoModule,
+    DatabaseModule,
+    DouyinModule,
+    HealthModule,
+    AuthModule,
+    UsersModule,
+    ProfileModule,
+    PhoneModule,
+    DevicesModule,
+    AddressesModule,
+    LocationModule,
+    SubscriptionsModule,
+    NotificationsModule,
+    RetentionModule,
+    OpenApiModule,
+  ],
   // HttpDrain sits in the root module because its shutdown hooks must run before any other's.
   providers: [{ provide: APP_INTERCEPTOR, useClass: ContractInterceptor }, HttpDrain],
 })

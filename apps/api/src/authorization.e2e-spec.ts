@@ -75,8 +75,14 @@ async function call(op: Operation, headers: Record<string, string>): Promise<{ s
 describe('authorisation matrix', () => {
   it('classifies every route of the OpenAPI document, as the document itself does', () => {
     const documented = Object.fromEntries(operations.map((op) => [op.key, op.auth]));
-    expect(Object.keys(documented).filter((key) => !(key in ROUTES)), 'routes to add to ROUTES').toEqual([]);
-    expect(Object.keys(ROUTES).filter((key) => !(key in documented)), 'routes gone from the app').toEqual([]);
+    expect(
+      Object.keys(documented).filter((key) => !(key in ROUTES)),
+      'routes to add to ROUTES',
+    ).toEqual([]);
+    expect(
+      Object.keys(ROUTES).filter((key) => !(key in documented)),
+      'routes gone from the app',
+    ).toEqual([]);
     expect(documented).toEqual(ROUTES);
   });
 
@@ -150,7 +156,9 @@ describe("another user's resources", () => {
     expect((await bob.post('/me/addresses', { ...(await bob.tt.chooseAddress()), ...smuggled })).status).toBe(200);
     expect((await bob.post('/me/devices', { ...systemInfo, ...smuggled, id: device.id })).status).toBe(200);
     expect((await bob.post('/me/location', { latitude: 1, longitude: 2, ...smuggled })).status).toBe(200);
-    expect((await bob.post('/me/subscriptions', { requestId, templateIds: [templateId], result: { ...legacy, [templateId]: 'ban' } })).status).toBe(200);
+    expect((await bob.post('/me/subscriptions', { requestId, templateIds: [templateId], result: { ...legacy, [templateId]: 'ban' } })).status).toBe(
+      200,
+    );
     // Alice's signed profile replayed under Bob's session key does not decrypt: nothing stored.
     expect((await bob.post('/me/profile', await profileOf(alice))).status).toBeGreaterThanOrEqual(400);
 

@@ -56,7 +56,10 @@ describe('hostile input on every documented route', () => {
 
     const record = (request: FuzzRequest, problem: string) => {
       const key = `${request.route} → ${problem.slice(0, 160)}`;
-      const failure = failures.get(key) ?? { count: 0, example: `#${request.index} ${request.method} ${request.url.slice(0, 120)} (${request.label})` };
+      const failure = failures.get(key) ?? {
+        count: 0,
+        example: `#${request.index} ${request.method} ${request.url.slice(0, 120)} (${request.label})`,
+      };
       failure.count++;
       failures.set(key, failure);
     };
@@ -93,7 +96,8 @@ describe('hostile input on every documented route', () => {
     const me = await user.request('GET', '/me');
     expect(me.status).toBe(200);
     expect(ZUser.parse(me.body).id).toBe(user.userId);
-    for (const token of creds.sessions) expect((await fetch(`${running.baseUrl}/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    for (const token of creds.sessions)
+      expect((await fetch(`${running.baseUrl}/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 });
 

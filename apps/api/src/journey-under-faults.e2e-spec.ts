@@ -23,7 +23,13 @@ let own: OwnApp;
 let running: RunningApp;
 beforeAll(async () => {
   own = await ownEmulatorApp({ order: { kind: 'one_time', api: 'v2' }, news: { kind: 'long_term', api: 'v1' } });
-  running = await startApp({ ...own.env, NOTIFY_WORKERS_IN_PROCESS: 'true', NOTIFY_RETRY_DELAY_SECONDS: '1', NOTIFY_RETRY_LIMIT: '2', NOTIFY_WORKER_CONCURRENCY: '8' });
+  running = await startApp({
+    ...own.env,
+    NOTIFY_WORKERS_IN_PROCESS: 'true',
+    NOTIFY_RETRY_DELAY_SECONDS: '1',
+    NOTIFY_RETRY_LIMIT: '2',
+    NOTIFY_WORKER_CONCURRENCY: '8',
+  });
 });
 afterAll(async () => {
   await own?.removeFaults();
@@ -32,7 +38,11 @@ afterAll(async () => {
 
 /** Slow always, a documented error 20 % of the time, a dropped connection 10 % of the time. */
 async function misbehave(scope: Parameters<OwnApp['fault']>[0], errNo: number) {
-  const rules: Omit<FaultRule, 'operation'>[] = [{ latencyMs: 60 }, { errNo, probability: 0.2, seed: randomInt(1e9) }, { drop: true, probability: 0.125, seed: randomInt(1e9) }];
+  const rules: Omit<FaultRule, 'operation'>[] = [
+    { latencyMs: 60 },
+    { errNo, probability: 0.2, seed: randomInt(1e9) },
+    { drop: true, probability: 0.125, seed: randomInt(1e9) },
+  ];
   for (const rule of rules) await own.fault({ ...scope, ...rule });
 }
 
@@ -99,10 +109,17 @@ async function journey(n: number, order: OwnTemplate, news: OwnTemplate): Promis
   expect((await me('location', 'POST', '/me/location', await tt.getLocation({ type: 'gcj02' }))).status).toBe(200);
   for (const template of [order, news]) {
     const consent = await tt.requestSubscribeMessage({ tmplIds: [template.templateId] });
-    expect((await me('subscribe', 'POST', '/me/subscriptions', { requestId: randomUUID(), templateIds: [template.templateId], result: consent })).status).toBe(200);
+    expect(
+      (await me('subscribe', 'POST', '/me/subscriptions', { requestId: randomUUID(), templateIds: [template.templateId], result: consent })).status,
+    ).toBe(200);
   }
   for (const template of [order, news]) {
-    const queued = await admin(running, 'POST', '/admin/notifications', { user: { id: user.id }, templateId: template.templateId, data: { 物品名称: `item ${n}` }, idempotencyKey: `journey-${own.appid}-${n}-${template.kind}` });
+    const queued = await admin(running, 'POST', '/admin/notifications', {
+      user: { id: user.id },
+      templateId: template.templateId,
+      data: { 物品名称: `item ${n}` },
+      idempotencyKey: `journey-${own.appid}-${n}-${template.kind}`,
+    });
     outcomes.push({ step: 'admin send', status: queued.status });
     expect(queued.status).toBe(201);
     result.notifications.push(queued.body.id);
@@ -132,8 +149,11 @@ it('keeps every answer clear and every table consistent while Douyin fails 30 % 
   // Every message leaves queued/sending: sent, or settled for good with its error.
   const ids = done.flatMap((j) => j.notifications);
   const final = await until(
-    () => sql<{ id: string; user_id: string; template_id: string; status: string; credit_reserved: boolean; last_error_code: string | null }>(
-      'SELECT id, user_id, template_id, status, credit_reserved, last_error_code FROM notifications WHERE id = ANY($1::uuid[])', [ids]),
+    () =>
+      sql<{ id: string; user_id: string; template_id: string; status: string; credit_reserved: boolean; last_error_code: string | null }>(
+        'SELECT id, user_id, template_id, status, credit_reserved, last_error_code FROM notifications WHERE id = ANY($1::uuid[])',
+        [ids],
+      ),
     (rows) => rows.length === ids.length && rows.every((r) => !['queued', 'sending'].includes(r.status)),
     30_000,
     'every notification to settle',
@@ -153,7 +173,11 @@ it('keeps every answer clear and every table consistent while Douyin fails 30 % 
  *   or holding a reserved credit; a one-time credit is spent exactly by what was (or may have
  *   been) delivered; Douyin's inbox holds exactly the messages marked sent.
  */
-async function expectNoHalfWrittenRows(appId: string, journeys: Journey[], final: { id: string; user_id: string; template_id: string; status: string; credit_reserved: boolean; last_error_code: string | null }[]) {
+async function expectNoHalfWrittenRows(
+  appId: string,
+  journeys: Journey[],
+  final: { id: string; user_id: string; template_id: string; status: string; credit_reserved: boolean; last_error_code: string | null }[],
+) {
   const users = await sql<{ id: string; sessions: number; phone_set: number }>(
     `SELECT u.id, (SELECT count(*)::int FROM sessions s WHERE s.user_id = u.id) AS sessions,
             (num_nonnulls(u.phone_encrypted, u.phone_key_id, u.phone_hash, u.phone_masked, u.phone_country_code, u.phone_updated_at)) AS phone_set
@@ -184,7 +208,10 @@ async function expectNoHalfWrittenRows(appId: string, journeys: Journey[], final
     [appId],
   );
   for (const consent of credits) {
-    const spent = final.filter((n) => n.user_id === consent.user_id && n.template_id === consent.template_id && (n.status === 'sent' || n.last_error_code === 'OUTCOME_UNKNOWN')).length;
+    const spent = final.filter(
+      (n) =>
+        n.user_id === consent.user_id && n.template_id === consent.template_id && (n.status === 'sent' || n.last_error_code === 'OUTCOME_UNKNOWN'),
+    ).length;
     expect({ consent: consent.user_id, credits: consent.credits }).toEqual({ consent: consent.user_id, credits: 1 - spent });
   }
   for (const j of loggedIn) {
@@ -206,7 +233,17 @@ it('retries a send whose token fetch lost its connection: the message itself nev
         const login = await requestJson(instance.baseUrl, 'POST', '/auth/login', { code: (await douyin.tt.login()).code });
         const { token, user } = ZLoginResponse.parse(login.body);
         const consent = await douyin.tt.requestSubscribeMessage({ tmplIds: [template.templateId] });
-        expect((await requestJson(instance.baseUrl, 'POST', '/me/subscriptions', { requestId: randomUUID(), templateIds: [template.templateId], result: consent }, token)).status).toBe(200);
+        expect(
+          (
+            await requestJson(
+              instance.baseUrl,
+              'POST',
+              '/me/subscriptions',
+              { requestId: randomUUID(), templateIds: [template.templateId], result: consent },
+              token,
+            )
+          ).status,
+        ).toBe(200);
         return { template, userId: user.id, openId: douyin.openid };
       }),
     );
@@ -215,11 +252,20 @@ it('retries a send whose token fetch lost its connection: the message itself nev
     await fresh.fault({ operation: 'client_token', appIdField: 'client_key', drop: true, times: 1 });
     const ids: string[] = [];
     for (const { template, userId } of recipients) {
-      const queued = await admin(instance, 'POST', '/admin/notifications', { user: { id: userId }, templateId: template.templateId, data: { 物品名称: 'x' }, idempotencyKey: `token-drop-${template.templateId}` });
+      const queued = await admin(instance, 'POST', '/admin/notifications', {
+        user: { id: userId },
+        templateId: template.templateId,
+        data: { 物品名称: 'x' },
+        idempotencyKey: `token-drop-${template.templateId}`,
+      });
       expect(queued.status).toBe(201);
       ids.push(queued.body.id);
     }
-    const rows = () => sql<{ status: string; attempts: number; last_error_code: string | null }>('SELECT status, attempts, last_error_code FROM notifications WHERE id = ANY($1::uuid[])', [ids]);
+    const rows = () =>
+      sql<{ status: string; attempts: number; last_error_code: string | null }>(
+        'SELECT status, attempts, last_error_code FROM notifications WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
     const settled = await until(rows, (all) => all.every((r) => !['queued', 'sending'].includes(r.status)), 15_000, 'both messages to settle');
     expect(settled).toEqual([
       { status: 'sent', attempts: 2, last_error_code: 'transport_network' },

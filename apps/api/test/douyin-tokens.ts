@@ -49,7 +49,14 @@ export function callCounter(operation: Operation, match: Record<string, string>,
 
 /** What the platform answers when it refuses a token (kind `token_invalid`). */
 export function tokenRefused(): DouyinApiError {
-  return new DouyinApiError({ errNo: 28001008, platformMessage: 'access_token expired', operation: 'notify_v2', endpoint: '/api/notification/v2/subscription/notify_user/', httpStatus: 200, raw: {} });
+  return new DouyinApiError({
+    errNo: 28001008,
+    platformMessage: 'access_token expired',
+    operation: 'notify_v2',
+    endpoint: '/api/notification/v2/subscription/notify_user/',
+    httpStatus: 200,
+    raw: {},
+  });
 }
 
 export interface CredentialRow {
@@ -72,7 +79,9 @@ export async function credentialRow(appId: string, kind: 'app_access_token' | 'c
 export async function storedToken(appId: string, kind: 'app_access_token' | 'client_token'): Promise<string | undefined> {
   const row = await credentialRow(appId, kind);
   if (!row) return undefined;
-  return testSecretBox().open({ keyId: row.key_id, blob: row.token_encrypted }, credentialField(`${kind}:${appId}`)).toString();
+  return testSecretBox()
+    .open({ keyId: row.key_id, blob: row.token_encrypted }, credentialField(`${kind}:${appId}`))
+    .toString();
 }
 
 export function testSecretBox(): SecretBox {

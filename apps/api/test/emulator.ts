@@ -37,7 +37,10 @@ export const emulator = {
    * A tap on the getPhoneNumber button: what the mini-program sends on from `e.detail` (the
    * old flow's encryptedData/iv or the new flow's code), without `errMsg`.
    */
-  async phoneNumber<F extends PhoneFlow>(userId: string, flow: F): Promise<F extends 'code' ? { code: string } : { encryptedData: string; iv: string }> {
+  async phoneNumber<F extends PhoneFlow>(
+    userId: string,
+    flow: F,
+  ): Promise<F extends 'code' ? { code: string } : { encryptedData: string; iv: string }> {
     const { errMsg: _, ...detail } = await this.client.phoneNumber({ appid: this.appId, userId, flow });
     return detail as unknown as F extends 'code' ? { code: string } : { encryptedData: string; iv: string };
   },

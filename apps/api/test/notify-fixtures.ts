@@ -47,7 +47,10 @@ export async function openIdOf(user: ApiUser): Promise<string> {
 }
 
 export async function creditsOf(user: ApiUser, template: TestTemplate): Promise<number> {
-  const [row] = await sql<{ credits: number }>('SELECT credits FROM subscription_consents WHERE user_id = $1::uuid AND template_id = $2', [user.userId, template.templateId]);
+  const [row] = await sql<{ credits: number }>('SELECT credits FROM subscription_consents WHERE user_id = $1::uuid AND template_id = $2', [
+    user.userId,
+    template.templateId,
+  ]);
   return row!.credits;
 }
 
@@ -55,7 +58,13 @@ export function inbox(openId: string): Promise<{ templateId: string; data: Recor
   return emulator.client.inbox({ appid: emulator.appId, openid: openId });
 }
 
-export function admin(running: RunningApp, method: 'GET' | 'POST', path: string, body?: unknown, key: string | null = ADMIN_KEY): Promise<ApiResponse> {
+export function admin(
+  running: RunningApp,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  key: string | null = ADMIN_KEY,
+): Promise<ApiResponse> {
   return fetch(`${running.baseUrl}${path}`, {
     method,
     headers: { ...(key === null ? {} : { 'x-admin-key': key }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -83,7 +92,9 @@ export async function settled(running: RunningApp, id: string, timeoutMs = 20_00
  * nothing but count (`fired`). Rules are global; `match` keeps it to this user.
  */
 export async function notifyCallCounter(openId: string): Promise<{ count: () => Promise<number>; remove: () => Promise<unknown> }> {
-  const counters = await Promise.all((['notify_v1', 'notify_v2'] as const).map((operation) => emulator.client.countCalls(operation, { open_id: openId })));
+  const counters = await Promise.all(
+    (['notify_v1', 'notify_v2'] as const).map((operation) => emulator.client.countCalls(operation, { open_id: openId })),
+  );
   return {
     count: async () => (await Promise.all(counters.map((counter) => counter.count()))).reduce((sum, fired) => sum + fired, 0),
     remove: () => Promise.all(counters.map((counter) => counter.remove())),

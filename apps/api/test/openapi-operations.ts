@@ -29,7 +29,8 @@ export async function fetchOperations(baseUrl: string): Promise<Operation[]> {
     Object.entries(methods).map(([method, op]): Operation => {
       const scheme = Object.keys((op.security as JsonSchema[] | undefined)?.[0] ?? {})[0];
       const auth: OperationAuth = scheme === undefined ? 'public' : scheme === 'adminKey' ? 'admin' : 'session';
-      if (scheme !== undefined && scheme !== 'adminKey' && scheme !== 'session') throw new Error(`${method} ${path}: unknown security scheme ${scheme}`);
+      if (scheme !== undefined && scheme !== 'adminKey' && scheme !== 'session')
+        throw new Error(`${method} ${path}: unknown security scheme ${scheme}`);
       const upper = method.toUpperCase();
       return {
         method: upper,

@@ -39,7 +39,10 @@ export async function ownEmulatorApp(specs: Record<string, Pick<OwnTemplate, 'ki
   const app = await emulator.createApp();
   const suffix = randomUUID().replace(/-/g, '').slice(0, 10);
   const templates = Object.fromEntries(
-    Object.entries(specs).map(([name, spec]) => [name, { templateId: `MSG_${name.toUpperCase()}_${suffix}`, title: `Test ${name}`, keywords: ['物品名称'], ...spec }]),
+    Object.entries(specs).map(([name, spec]) => [
+      name,
+      { templateId: `MSG_${name.toUpperCase()}_${suffix}`, title: `Test ${name}`, keywords: ['物品名称'], ...spec },
+    ]),
   );
   for (const t of Object.values(templates)) await emulator.client.createTemplate({ appid: app.appid, ...t });
   const faultIds: string[] = [];

@@ -13,19 +13,22 @@ import type { CapturedResponse } from '@douyin-kit/test-infra/secret-scan';
  */
 export function captureResponses(app: NestFastifyApplication, sink: DestinationStream): void {
   const seen = new Set<string>();
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply, payload) => {
-    const headers = reply.getHeaders() as Record<string, unknown>;
-    const record: CapturedResponse = { route: request.routeOptions.url ?? null, status: reply.statusCode, headers, body: bodyText(payload) };
-    const { date: _date, 'x-request-id': _id, 'content-length': _length, ...stable } = headers;
-    const key = createHash('sha1')
-      .update(JSON.stringify([record.status, stable, record.body?.split(request.id).join('')]))
-      .digest('hex');
-    if (!seen.has(key)) {
-      seen.add(key);
-      sink.write(`${JSON.stringify(record)}\n`);
-    }
-    return payload;
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply, payload) => {
+      const headers = reply.getHeaders() as Record<string, unknown>;
+      const record: CapturedResponse = { route: request.routeOptions.url ?? null, status: reply.statusCode, headers, body: bodyText(payload) };
+      const { date: _date, 'x-request-id': _id, 'content-length': _length, ...stable } = headers;
+      const key = createHash('sha1')
+        .update(JSON.stringify([record.status, stable, record.body?.split(request.id).join('')]))
+        .digest('hex');
+      if (!seen.has(key)) {
+        seen.add(key);
+        sink.write(`${JSON.stringify(record)}\n`);
+      }
+      return payload;
+    });
 }
 
 function bodyText(payload: unknown): string | null {

@@ -23,9 +23,7 @@ export async function openDevDouyin(): Promise<DevDouyin> {
   const port = Number(process.env.DOUYIN_EMULATOR_PORT ?? 8787);
   const emulator = await startEmulator({ port, seed: DEFAULT_DEV_SEED }).catch((error: unknown) => {
     if ((error as { code?: string }).code !== 'EADDRINUSE') throw error;
-    throw new Error(
-      `Port ${port} is taken (another \`pnpm dev\` or \`pnpm emulator\`?): stop it, or set DOUYIN_EMULATOR_PORT.`,
-    );
+    throw new Error(`Port ${port} is taken (another \`pnpm dev\` or \`pnpm emulator\`?): stop it, or set DOUYIN_EMULATOR_PORT.`);
   });
   const app = DEFAULT_DEV_SEED.apps![0]!;
   let privateKeyPem: string;

@@ -136,9 +136,7 @@ function expectedDefault(field: DmmfField): string | undefined {
 function normaliseDefault(expression: string | null): string | undefined {
   if (expression === null) return undefined;
   if (expression.startsWith('nextval(')) return 'nextval(...)';
-  return expression
-    .replace(/::[a-z_ ]+(\([\d,]+\))?(\[\])?/g, '')
-    .replace(/^'(.*)'$/, '$1');
+  return expression.replace(/::[a-z_ ]+(\([\d,]+\))?(\[\])?/g, '').replace(/^'(.*)'$/, '$1');
 }
 
 function compareColumns(model: DmmfModel, table: string, actual: LiveTable, datamodel: DmmfDatamodel): string[] {
@@ -171,13 +169,7 @@ function compareColumns(model: DmmfModel, table: string, actual: LiveTable, data
   return problems;
 }
 
-function compareKeys(
-  model: DmmfModel,
-  table: string,
-  actual: LiveTable,
-  datamodel: DmmfDatamodel,
-  tableOf: (model: string) => string,
-): string[] {
+function compareKeys(model: DmmfModel, table: string, actual: LiveTable, datamodel: DmmfDatamodel, tableOf: (model: string) => string): string[] {
   const problems: string[] = [];
   const cols = (fields: readonly string[]) => fields.map((f) => columnOf(model, f)).join(',');
   const ofModel = datamodel.indexes.filter((index) => index.model === model.name);

@@ -160,7 +160,10 @@ export class MiniPage {
 
 /** Applies one of Taro's setData paths (`root.cn.[0].cn.[2].v`, `root.cn[1]`) to `data`. */
 function setPath(data: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean);
+  const keys = path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean);
   let cursor = data;
   for (const [index, key] of keys.slice(0, -1).entries()) {
     const next = cursor[key];

@@ -29,7 +29,10 @@ export async function startApi(env: Record<string, string>, logFile: string, por
   for (;;) {
     const early = await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 250, 'waiting'))]);
     if (early !== 'waiting') throw new Error(`the API exited (code ${String(early)}) before /ready; its output is in ${logFile}`);
-    const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -31,7 +31,14 @@ describe('ZDeviceRequest', () => {
 });
 
 describe('ZAddressRequest', () => {
-  const address = { userName: '张三', telNumber: '13800000000', provinceName: '广东省', cityName: '东莞市', countyName: '', detailInfo: '莞城街道 1 号' };
+  const address = {
+    userName: '张三',
+    telNumber: '13800000000',
+    provinceName: '广东省',
+    cityName: '东莞市',
+    countyName: '',
+    detailInfo: '莞城街道 1 号',
+  };
 
   it('accepts an empty county and drops fields it does not know', () => {
     const parsed = ZAddressRequest.parse({ ...address, errMsg: 'chooseAddress:ok', postalCode: '523000', somethingNew: 1 });

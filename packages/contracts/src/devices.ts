@@ -24,9 +24,9 @@ const L = DEVICE_SNAPSHOT_LIMITS;
 // z.number() refuses NaN and ±Infinity; the bounds keep absurd values out of the snapshot.
 const ZScalar = z.union([z.string().check(z.maxLength(L.maxStringLength)), z.number().check(z.gte(-1e9), z.lte(1e9)), z.boolean(), z.null()]);
 const ZBoundedRecord = <T extends z.ZodMiniType>(value: T) =>
-  z.record(z.string().check(z.maxLength(64)), value).check(
-    z.refine((o) => Object.keys(o).length <= L.maxNestedEntries, { error: `at most ${L.maxNestedEntries} entries` }),
-  );
+  z
+    .record(z.string().check(z.maxLength(64)), value)
+    .check(z.refine((o) => Object.keys(o).length <= L.maxNestedEntries, { error: `at most ${L.maxNestedEntries} entries` }));
 const ZNested1 = z.union([ZScalar, z.array(ZScalar).check(z.maxLength(L.maxNestedEntries)), ZBoundedRecord(ZScalar)]);
 /** An unknown field's value: nesting is fixed at two levels by construction, not by recursion. */
 const ZExtraValue = z.union([ZScalar, z.array(ZNested1).check(z.maxLength(L.maxNestedEntries)), ZBoundedRecord(ZNested1)]);

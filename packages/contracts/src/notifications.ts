@@ -20,7 +20,10 @@ export const ZSendNotificationRequest = z.object({
   user: ZNotificationRecipient,
   templateId: ZTemplateId,
   /** Keyword label → plain text, e.g. `{"物品名称": "耳机"}`. */
-  data: z.record(z.string().check(z.minLength(1), z.maxLength(64)), z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_NOTIFICATION_VALUE_LENGTH))),
+  data: z.record(
+    z.string().check(z.minLength(1), z.maxLength(64)),
+    z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_NOTIFICATION_VALUE_LENGTH)),
+  ),
   /** Mini-program page (with query) opened when the user taps the message. */
   page: z.optional(z.string().check(z.minLength(1), z.maxLength(512))),
   /** Chosen by the caller, e.g. `order-42-shipped`. */

@@ -2,7 +2,10 @@ import type { RouteContract } from './route.js';
 import * as routes from './routes/index.js';
 
 const isRoute = (value: unknown): value is RouteContract =>
-  typeof value === 'object' && value !== null && typeof (value as RouteContract).method === 'string' && typeof (value as RouteContract).path === 'string';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as RouteContract).method === 'string' &&
+  typeof (value as RouteContract).path === 'string';
 
 /**
  * Every route of the table, for checks that walk them all. Module namespaces compiled to

@@ -13,7 +13,10 @@ describe('the route table', () => {
 
   it('names only known error codes, and a 2xx success status', () => {
     for (const route of all) {
-      expect(route.errors.filter((code) => !(code in ERROR_CODES)), `${route.method} ${route.path}`).toEqual([]);
+      expect(
+        route.errors.filter((code) => !(code in ERROR_CODES)),
+        `${route.method} ${route.path}`,
+      ).toEqual([]);
       expect([route.method, route.path, route.status >= 200 && route.status < 300]).toEqual([route.method, route.path, true]);
     }
   });

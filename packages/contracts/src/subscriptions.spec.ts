@@ -9,7 +9,9 @@ const issuePaths = (body: unknown) => {
 
 describe('ZSubscriptionRequest', () => {
   it('accepts the legacy map, templateSettings, or both', () => {
-    const templateSettings = { MSG_A: { status: 'limit', alwaysSubscribe: true, allowReminderWay: [{ reminderType: 'message_notice', reminderStatus: 'accept' }] } };
+    const templateSettings = {
+      MSG_A: { status: 'limit', alwaysSubscribe: true, allowReminderWay: [{ reminderType: 'message_notice', reminderStatus: 'accept' }] },
+    };
     expect(issuePaths(request())).toEqual([]);
     expect(issuePaths(request({ result: { errMsg: 'requestSubscribeMessage:ok', templateSettings } }))).toEqual([]);
     expect(issuePaths(request({ result: { ...legacy, templateSettings } }))).toEqual([]);

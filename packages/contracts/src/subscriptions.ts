@@ -10,12 +10,10 @@ const RESULT_FIELDS = ['errMsg', 'templateSettings'] as const;
  * A template id as the Douyin console shows it (e.g. `MSG1620372787628412413584`): printable
  * ASCII without spaces, and never one of the result map's own keys.
  */
-export const ZTemplateId = z
-  .string()
-  .check(
-    z.regex(/^[\x21-\x7e]{1,128}$/, 'must be 1 to 128 printable ASCII characters without spaces'),
-    z.refine((id) => !(RESULT_FIELDS as readonly string[]).includes(id), 'is reserved by the tt result'),
-  );
+export const ZTemplateId = z.string().check(
+  z.regex(/^[\x21-\x7e]{1,128}$/, 'must be 1 to 128 printable ASCII characters without spaces'),
+  z.refine((id) => !(RESULT_FIELDS as readonly string[]).includes(id), 'is reserved by the tt result'),
+);
 
 /** One-time: each accept allows one message. Long-term: an accept allows messages until revoked. */
 export const ZTemplateKind = z.enum(['one_time', 'long_term']);
@@ -85,13 +83,11 @@ export const ZSubscriptionRequest = z
      * the same post (a UUID is fine): a retried post is recognised and grants nothing twice.
      */
     requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 characters of A-Z a-z 0-9 _ -')),
-    templateIds: z
-      .array(ZTemplateId)
-      .check(
-        z.minLength(1),
-        z.maxLength(MAX_TEMPLATES_PER_SUBSCRIBE),
-        z.refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
-      ),
+    templateIds: z.array(ZTemplateId).check(
+      z.minLength(1),
+      z.maxLength(MAX_TEMPLATES_PER_SUBSCRIBE),
+      z.refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+    ),
     result: ZSubscribeResult,
   })
   .check(

@@ -49,10 +49,7 @@ export function normalizeEnvelope(body: unknown): NormalizedEnvelope | undefined
   const data = isRecord(body.data) ? body.data : undefined;
   // oauth puts its error fields inside `data`; the top level wins when both have one.
   const errNo = firstErrNo(body) ?? (data ? firstErrNo(data) : undefined) ?? 0;
-  const message =
-    firstMessage(body) ??
-    (data ? firstMessage(data) : undefined) ??
-    (typeof body.message === 'string' ? body.message : '');
+  const message = firstMessage(body) ?? (data ? firstMessage(data) : undefined) ?? (typeof body.message === 'string' ? body.message : '');
   const extra = isRecord(body.extra) ? body.extra : undefined;
   const rawLogId = body.log_id ?? extra?.logid ?? extra?.log_id;
   const logId = typeof rawLogId === 'string' && rawLogId !== '' ? rawLogId : undefined;

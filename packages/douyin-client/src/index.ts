@@ -4,13 +4,7 @@ export { type DouyinLogger, type LogFields, silentLogger } from './logger.js';
 export { type BackoffOptions } from './request-sender.js';
 export { type RetryPolicy, readPolicy, sendOncePolicy, singleUseCodePolicy, tokenFetchPolicy } from './retry-policy.js';
 export { type NormalizedEnvelope, normalizeEnvelope } from './envelope.js';
-export {
-  DouyinApiError,
-  DouyinError,
-  DouyinTransportError,
-  type DouyinTransportErrorKind,
-  isTokenInvalidError,
-} from './errors/douyin-errors.js';
+export { DouyinApiError, DouyinError, DouyinTransportError, type DouyinTransportErrorKind, isTokenInvalidError } from './errors/douyin-errors.js';
 export {
   type Code2SessionErrorReason,
   type DouyinApiErrorKind,

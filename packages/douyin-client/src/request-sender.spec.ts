@@ -23,9 +23,23 @@ function scripted(steps: Step[]): DouyinTransport & { sent: TransportRequest[] }
 }
 
 const refused = (): DouyinTransportError =>
-  new DouyinTransportError({ operation: 'op', endpoint: '/p', kind: 'network', mayHaveReachedServer: false, code: 'ECONNREFUSED', detail: 'ECONNREFUSED' });
+  new DouyinTransportError({
+    operation: 'op',
+    endpoint: '/p',
+    kind: 'network',
+    mayHaveReachedServer: false,
+    code: 'ECONNREFUSED',
+    detail: 'ECONNREFUSED',
+  });
 const reset = (): DouyinTransportError =>
-  new DouyinTransportError({ operation: 'op', endpoint: '/p', kind: 'network', mayHaveReachedServer: true, code: 'ECONNRESET', detail: 'ECONNRESET' });
+  new DouyinTransportError({
+    operation: 'op',
+    endpoint: '/p',
+    kind: 'network',
+    mayHaveReachedServer: true,
+    code: 'ECONNRESET',
+    detail: 'ECONNRESET',
+  });
 const timeout = (): DouyinTransportError =>
   new DouyinTransportError({ operation: 'op', endpoint: '/p', kind: 'timeout', mayHaveReachedServer: true, code: 'ECONNABORTED', detail: 't' });
 const json = (body: unknown, status = 200): TransportResponse => ({ status, body: JSON.stringify(body) });

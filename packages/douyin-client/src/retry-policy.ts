@@ -54,7 +54,5 @@ export const sendOncePolicy: RetryPolicy = {
 /** Pure reads with no side effect: repeating is always harmless, except against a rate limit. */
 export const readPolicy: RetryPolicy = {
   name: 'read',
-  shouldRetry: (e) =>
-    systemBusy(e) ||
-    (e instanceof DouyinTransportError && (e.kind !== 'http_error' || (e.httpStatus ?? 0) >= 500)),
+  shouldRetry: (e) => systemBusy(e) || (e instanceof DouyinTransportError && (e.kind !== 'http_error' || (e.httpStatus ?? 0) >= 500)),
 };

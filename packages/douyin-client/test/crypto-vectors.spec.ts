@@ -38,7 +38,16 @@ function expectNoSecrets(err: DouyinCryptoError, secrets: string[]): void {
 describe('decryptUserData against openssl vectors', () => {
   it('covers every failure reason', () => {
     const reasons = new Set(aes.cases.map((c) => c.expect.reason).filter(Boolean));
-    for (const r of ['bad_base64', 'plus_became_space', 'bad_key_length', 'bad_iv_length', 'not_block_multiple', 'bad_padding', 'not_json', 'watermark_mismatch']) {
+    for (const r of [
+      'bad_base64',
+      'plus_became_space',
+      'bad_key_length',
+      'bad_iv_length',
+      'not_block_multiple',
+      'bad_padding',
+      'not_json',
+      'watermark_mismatch',
+    ]) {
       expect(reasons).toContain(r);
     }
   });

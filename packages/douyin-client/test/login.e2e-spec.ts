@@ -87,7 +87,10 @@ describe('code2Session against the emulator', () => {
     const { code } = await h.login(app.appid, user.id);
     await client.code2Session({ code: code! });
     expect(await rejection(client.code2Session({ code: code! }))).toMatchObject({ kind: 'bad_code', reason: 'login_code_invalid' });
-    expect(await rejection(client.code2Session({ anonymousCode: 'not-a-real-code' }))).toMatchObject({ kind: 'bad_code', reason: 'anonymous_code_invalid' });
+    expect(await rejection(client.code2Session({ anonymousCode: 'not-a-real-code' }))).toMatchObject({
+      kind: 'bad_code',
+      reason: 'anonymous_code_invalid',
+    });
   });
 
   it('gives no reason where code2session names no code (bad secret)', async () => {

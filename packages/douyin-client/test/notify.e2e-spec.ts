@@ -46,7 +46,10 @@ describe('notifyV1', () => {
   });
 
   it('1001: unknown template', async () => {
-    expect(await rejection(client.notifyV1({ templateId: 'tpl_unknown', openId: user.openid, data }))).toMatchObject({ errNo: 1001, kind: 'bad_request' });
+    expect(await rejection(client.notifyV1({ templateId: 'tpl_unknown', openId: user.openid, data }))).toMatchObject({
+      errNo: 1001,
+      kind: 'bad_request',
+    });
   });
 
   it('1008: content rejected', async () => {
@@ -101,9 +104,7 @@ describe('notifyV1', () => {
 describe('notifyV2', () => {
   it('delivers with the client_token header and notify_type', async () => {
     await client.notifyV2({ templateId: tpl, openId: user.openid, data, page: 'pages/a/index', notifyType: [1, 2] });
-    expect(await h.inbox(app.appid, user.openid)).toEqual([
-      expect.objectContaining({ templateId: tpl, data, apiVersion: 'v2', notifyType: [1, 2] }),
-    ]);
+    expect(await h.inbox(app.appid, user.openid)).toEqual([expect.objectContaining({ templateId: tpl, data, apiVersion: 'v2', notifyType: [1, 2] })]);
   });
 
   it('28014043 not subscribed and 28014001 content rejected, with log ids', async () => {

@@ -98,7 +98,10 @@ describe('getPhoneNumberByCode response shapes', () => {
     const transport: DouyinTransport = {
       async send(req) {
         if (req.path === '/oauth/client_token/') {
-          return { status: 200, body: JSON.stringify({ data: { access_token: 'clt.x', error_code: 0, description: '', expires_in: 7200 }, message: 'success' }) };
+          return {
+            status: 200,
+            body: JSON.stringify({ data: { access_token: 'clt.x', error_code: 0, description: '', expires_in: 7200 }, message: 'success' }),
+          };
         }
         return { status: 200, body: JSON.stringify({ err_no: 0, err_msg: '', log_id: 'L', data }) };
       },

@@ -94,9 +94,7 @@ describe('token brokers over real HTTP', () => {
     const tpl = await h.template(app.appid);
     const client = h.client(app);
     const before = await h.calls();
-    const results = await Promise.all(
-      Array.from({ length: 200 }, () => client.queryUserSubscribe({ templateId: tpl, openId: user.openid })),
-    );
+    const results = await Promise.all(Array.from({ length: 200 }, () => client.queryUserSubscribe({ templateId: tpl, openId: user.openid })));
     expect(results).toHaveLength(200);
     expect(delta(await h.calls(), before)).toEqual({ client_token: 1, query_user_subscribe: 200 });
     expect(client.clientTokens.fetchCount).toBe(1);

@@ -37,13 +37,13 @@ async function main(): Promise<void> {
   }
 
   const emulator = await startEmulator({ port, host: values.host, seed, logger: values.verbose });
-  const apps = await (await fetch(`${emulator.url}${ADMIN_PREFIX}/apps`)).json() as Array<{ appid: string; secret: string }>;
+  const apps = (await (await fetch(`${emulator.url}${ADMIN_PREFIX}/apps`)).json()) as Array<{ appid: string; secret: string }>;
   console.log(`Douyin emulator listening on ${emulator.url}`);
   console.log(`  legacy host base: ${emulator.url}  (e.g. POST /api/apps/v2/token)`);
   console.log(`  open platform base: ${emulator.url}  (e.g. POST /oauth/client_token/)`);
   console.log(`  admin prefix: ${emulator.url}${ADMIN_PREFIX}`);
   for (const app of apps) console.log(`  app ${app.appid}  secret ${app.secret}  (fake credentials)`);
-  const users = await (await fetch(`${emulator.url}${ADMIN_PREFIX}/users`)).json() as Array<{ id: string; appid: string; nickname: string }>;
+  const users = (await (await fetch(`${emulator.url}${ADMIN_PREFIX}/users`)).json()) as Array<{ id: string; appid: string; nickname: string }>;
   for (const user of users) console.log(`  user ${user.id} (${user.nickname}) in ${user.appid}`);
 
   const stop = () => {

@@ -1,10 +1,5 @@
 export { startEmulator, type RunningEmulator } from './server.js';
-export {
-  DEFAULT_ERR_NOS,
-  DEFAULT_FORBIDDEN_WORDS,
-  type EmulatorOptions,
-  type ErrNoConfig,
-} from './options.js';
+export { DEFAULT_ERR_NOS, DEFAULT_FORBIDDEN_WORDS, type EmulatorOptions, type ErrNoConfig } from './options.js';
 export type { Clock } from './clock.js';
 export { OffsetClock } from './clock.js';
 export { seededRandom, type RandomSource } from './random.js';

@@ -1,12 +1,4 @@
-import {
-  constants,
-  createCipheriv,
-  createHash,
-  generateKeyPair,
-  publicEncrypt,
-  randomBytes,
-  createPublicKey,
-} from 'node:crypto';
+import { constants, createCipheriv, createHash, generateKeyPair, publicEncrypt, randomBytes, createPublicKey } from 'node:crypto';
 import { promisify } from 'node:util';
 
 // The platform side of the protocol's crypto. The client package has its own (decrypting)
@@ -36,14 +28,13 @@ export function assertRsaPublicKey(pem: string): void {
 
 /** sha1(rawData + session_key), hex: the getUserProfile signature. */
 export function signRawData(rawData: string, sessionKey: string): string {
-  return createHash('sha1').update(rawData + sessionKey, 'utf8').digest('hex');
+  return createHash('sha1')
+    .update(rawData + sessionKey, 'utf8')
+    .digest('hex');
 }
 
 /** AES-CBC with PKCS#7 (Node's default padding); key = base64-decoded session_key. */
-export function encryptWithSessionKey(
-  plaintext: string,
-  sessionKey: string,
-): { encryptedData: string; iv: string } {
+export function encryptWithSessionKey(plaintext: string, sessionKey: string): { encryptedData: string; iv: string } {
   const key = Buffer.from(sessionKey, 'base64');
   const iv = randomBytes(16);
   const cipher = createCipheriv(`aes-${key.length * 8}-cbc`, key, iv);
@@ -63,12 +54,7 @@ export function rsaEncryptSegmented(plaintext: string, publicKeyPem: string): st
   const data = Buffer.from(plaintext, 'utf8');
   const parts: Buffer[] = [];
   for (let offset = 0; offset < data.length; offset += chunkSize) {
-    parts.push(
-      publicEncrypt(
-        { key, padding: constants.RSA_PKCS1_PADDING },
-        data.subarray(offset, offset + chunkSize),
-      ),
-    );
+    parts.push(publicEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, data.subarray(offset, offset + chunkSize)));
   }
   return Buffer.concat(parts).toString('base64');
 }

@@ -98,8 +98,7 @@ function buildServer(deps: RouteDeps): FastifyInstance {
   // platform and console routes are for servers and tests.
   void app.register(cors, {
     hook: 'onRequest',
-    delegator: (request, callback) =>
-      callback(null, { origin: (request.url ?? '').startsWith(`${ADMIN_PREFIX}/device/`), methods: ['POST'] }),
+    delegator: (request, callback) => callback(null, { origin: (request.url ?? '').startsWith(`${ADMIN_PREFIX}/device/`), methods: ['POST'] }),
   });
 
   // Every platform route names its operation: count it, then let fault rules have their say.
@@ -137,9 +136,7 @@ function buildServer(deps: RouteDeps): FastifyInstance {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     return reply.code(status).send({ error: (error as Error).message });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }),
-  );
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: `no route ${request.method} ${request.url.split('?')[0]}` }));
 
   registerAppsTokenRoutes(app, deps);
   registerJscode2sessionRoutes(app, deps);

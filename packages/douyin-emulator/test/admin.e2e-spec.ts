@@ -20,8 +20,19 @@ describe('admin API', () => {
     const registered = await h.post('/__emulator/apps', { appid: 'tt_own_key', secret: 's', publicKeyPem: pem });
     expect(registered).toEqual({ appid: 'tt_own_key', secret: 's', publicKeyPem: pem, privateKeyPem: null });
 
-    const user = await h.post('/__emulator/users', { appid: 'tt_own_key', nickname: 'N', phone: { countryCode: '86', purePhoneNumber: '13900000000' } });
-    expect(user).toMatchObject({ id: expect.any(String), appid: 'tt_own_key', openid: expect.any(String), unionid: expect.any(String), loggedIn: true, nickname: 'N' });
+    const user = await h.post('/__emulator/users', {
+      appid: 'tt_own_key',
+      nickname: 'N',
+      phone: { countryCode: '86', purePhoneNumber: '13900000000' },
+    });
+    expect(user).toMatchObject({
+      id: expect.any(String),
+      appid: 'tt_own_key',
+      openid: expect.any(String),
+      unionid: expect.any(String),
+      loggedIn: true,
+      nickname: 'N',
+    });
     expect(user.sessionKey).toBeUndefined();
     expect(await h.get('/__emulator/users?appid=tt_own_key')).toHaveLength(1);
 
@@ -87,7 +98,11 @@ describe('admin API', () => {
     expect(await h.get('/__emulator/faults')).toEqual([]);
     expect(Math.abs((await h.get('/__emulator/clock')).offsetMs)).toBeLessThan(50);
     const stale = await h.post('/api/apps/subscribe_notification/developer/v1/notify', {
-      access_token: token, app_id: APPID, tpl_id: 'T_ONCE', open_id: 'x', data: {},
+      access_token: token,
+      app_id: APPID,
+      tpl_id: 'T_ONCE',
+      open_id: 'x',
+      data: {},
     });
     expect(stale.err_no).toBe(28001003);
     const exchanged = await h.post('/api/apps/v2/jscode2session', { appid: APPID, secret: SECRET, code });

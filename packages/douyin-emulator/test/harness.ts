@@ -48,11 +48,7 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
 }
 
 export function aesDecrypt(sessionKey: string, encryptedData: string, iv: string): any {
-  const decipher = createDecipheriv(
-    'aes-128-cbc',
-    Buffer.from(sessionKey, 'base64'),
-    Buffer.from(iv, 'base64'),
-  );
+  const decipher = createDecipheriv('aes-128-cbc', Buffer.from(sessionKey, 'base64'), Buffer.from(iv, 'base64'));
   const plain = Buffer.concat([decipher.update(Buffer.from(encryptedData, 'base64')), decipher.final()]);
   return JSON.parse(plain.toString('utf8'));
 }

@@ -8,10 +8,8 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.post('/__emulator/reset'));
 
-const login = (userId: string, deviceId?: string) =>
-  h.post('/__emulator/device/login', { appid: APPID, userId, deviceId });
-const exchange = (body: Record<string, unknown>) =>
-  h.post('/api/apps/v2/jscode2session', { appid: APPID, secret: SECRET, ...body });
+const login = (userId: string, deviceId?: string) => h.post('/__emulator/device/login', { appid: APPID, userId, deviceId });
+const exchange = (body: Record<string, unknown>) => h.post('/api/apps/v2/jscode2session', { appid: APPID, secret: SECRET, ...body });
 const EMPTY = { session_key: '', openid: '', anonymous_openid: '', unionid: '' };
 
 describe('tt.login + jscode2session', () => {

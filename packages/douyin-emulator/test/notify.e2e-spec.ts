@@ -100,8 +100,7 @@ describe('v2 notify and status query (open platform)', () => {
   it('delivers with a client token, reports status and not-subscribed errors with log_id', async () => {
     const token = await clientToken(h);
     const headers = { 'access-token': token };
-    const query = () =>
-      h.post('/api/notification/v2/subscription/query_user_subscribe/', { msg_id: 'T_ONCE', open_id: openids.alice }, headers);
+    const query = () => h.post('/api/notification/v2/subscription/query_user_subscribe/', { msg_id: 'T_ONCE', open_id: openids.alice }, headers);
     expect((await query()).data).toEqual({ subscribe_status: false, user_allow_notification: true });
     await subscribe('alice', ['T_ONCE']);
     expect(await query()).toMatchObject({ err_no: 0, log_id: expect.any(String), data: { subscribe_status: true } });
@@ -126,11 +125,7 @@ describe('v2 notify and status query (open platform)', () => {
       const token = await clientToken(q.h);
       await q.h.post('/__emulator/device/subscribe', { appid: APPID, userId: 'alice', tmplIds: ['T_LONG'] });
       const send = () =>
-        q.h.post(
-          '/api/notification/v2/subscription/notify_user/',
-          { msg_id: 'T_LONG', open_id: q.openid, data: {} },
-          { 'access-token': token },
-        );
+        q.h.post('/api/notification/v2/subscription/notify_user/', { msg_id: 'T_LONG', open_id: q.openid, data: {} }, { 'access-token': token });
       expect((await send()).err_no).toBe(0);
       await advance(q.h, 2);
       expect((await send()).err_no).toBe(28014041);

@@ -10,10 +10,8 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.post('/__emulator/reset'));
 
-const tap = (userId: string, flow: 'encrypted' | 'code') =>
-  h.postRaw('/__emulator/device/phone-number', { appid: APPID, userId, flow });
-const redeem = (token: string, code: unknown) =>
-  h.post('/api/apps/v1/get_phonenumber_info/', { code }, { 'access-token': token });
+const tap = (userId: string, flow: 'encrypted' | 'code') => h.postRaw('/__emulator/device/phone-number', { appid: APPID, userId, flow });
+const redeem = (token: string, code: unknown) => h.post('/api/apps/v1/get_phonenumber_info/', { code }, { 'access-token': token });
 
 describe('phone number, old flow (encryptedData + iv)', () => {
   it('encrypts the phone plaintext with the current session key', async () => {
@@ -66,10 +64,17 @@ describe('phone number, new flow (code + get_phonenumber_info)', () => {
   });
 
   it('fits one block with a 2048-bit key, and shows the country code for non-86 numbers', async () => {
-    const big = await startHarness({ rsaModulusLength: 2048, seed: { apps: [{ appid: 'tt_big', secret: 's' }], users: [{ id: 'u', appid: 'tt_big', phone: { countryCode: '1', purePhoneNumber: '4155550100' } }] } });
+    const big = await startHarness({
+      rsaModulusLength: 2048,
+      seed: {
+        apps: [{ appid: 'tt_big', secret: 's' }],
+        users: [{ id: 'u', appid: 'tt_big', phone: { countryCode: '1', purePhoneNumber: '4155550100' } }],
+      },
+    });
     try {
       const pem = (await big.get('/__emulator/apps'))[0].privateKeyPem;
-      const tok = (await big.post('/oauth/client_token/', { client_key: 'tt_big', client_secret: 's', grant_type: 'client_credential' })).data.access_token;
+      const tok = (await big.post('/oauth/client_token/', { client_key: 'tt_big', client_secret: 's', grant_type: 'client_credential' })).data
+        .access_token;
       const { code } = await (await big.postRaw('/__emulator/device/phone-number', { appid: 'tt_big', userId: 'u', flow: 'code' })).json();
       const res = await big.post('/api/apps/v1/get_phonenumber_info/', { code }, { 'access-token': tok });
       expect(Buffer.from(res.data, 'base64')).toHaveLength(256);

@@ -55,8 +55,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<P
     await server.start();
   } catch {
     throw new Error(
-      `Embedded PostgreSQL did not start on port ${options.port} (data in ${options.dataDir}).\n` +
-        `Its last output:\n${logs.slice(-10).join('')}`,
+      `Embedded PostgreSQL did not start on port ${options.port} (data in ${options.dataDir}).\n` + `Its last output:\n${logs.slice(-10).join('')}`,
     );
   }
   return {

@@ -40,7 +40,13 @@ async function knownSecrets(emulator: EmulatorAdmin): Promise<Known[]> {
     ...Object.entries(issued).flatMap(([kind, values]) => values.map((value): Known => [kind, value])),
     ...apps.map((app): Known => ['appSecret', app.secret]),
     // A PEM's body lines: a logged key would carry them whatever its line breaks became.
-    ...apps.flatMap((app) => (app.privateKeyPem ?? '').split('\n').filter((line) => line.length === 64).slice(0, 3).map((line): Known => ['privateKey', line])),
+    ...apps.flatMap((app) =>
+      (app.privateKeyPem ?? '')
+        .split('\n')
+        .filter((line) => line.length === 64)
+        .slice(0, 3)
+        .map((line): Known => ['privateKey', line]),
+    ),
     ...users.flatMap((user) => (user.phone ? [['phoneNumber', user.phone.purePhoneNumber] as Known] : [])),
   ];
 }

@@ -18,9 +18,7 @@ const ADDRESS_SELECT = {
 
 export type AddressRecord = Prisma.AddressGetPayload<{ select: typeof ADDRESS_SELECT }>;
 
-export type SaveAddressResult =
-  | { outcome: 'created' | 'existing'; address: AddressRecord }
-  | { outcome: 'limit-reached' };
+export type SaveAddressResult = { outcome: 'created' | 'existing'; address: AddressRecord } | { outcome: 'limit-reached' };
 
 @Injectable()
 export class AddressesRepository {

@@ -44,7 +44,9 @@ describe('admin rate limit', () => {
   });
 
   it('documents 429 on every admin route', async () => {
-    const doc = (await (await fetch(`${running.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const doc = (await (await fetch(`${running.baseUrl}/docs/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
     const adminRoutes = (await fetchOperations(running.baseUrl)).filter((op) => op.auth === 'admin');
     expect(adminRoutes.length).toBeGreaterThan(0);
     for (const op of adminRoutes) expect(doc.paths[op.path]![op.method.toLowerCase()]!.responses, op.key).toHaveProperty('429');

@@ -89,7 +89,9 @@ describe('POST /auth/login', () => {
   it('upgrades the anonymous user in place when the real user is new', async () => {
     const deviceId = `device-${crypto.randomUUID()}`;
     const visitor = await emulator.createUser({ loggedIn: false });
-    const anonymous = ZLoginResponse.parse((await post('/auth/login', { anonymousCode: (await emulator.login(visitor.id, deviceId)).anonymousCode })).body);
+    const anonymous = ZLoginResponse.parse(
+      (await post('/auth/login', { anonymousCode: (await emulator.login(visitor.id, deviceId)).anonymousCode })).body,
+    );
 
     const douyinUser = await emulator.createUser();
     const codes = await emulator.login(douyinUser.id, deviceId);
@@ -104,7 +106,9 @@ describe('POST /auth/login', () => {
     // Someone not logged in to the host app uses another device and saves an address there.
     const deviceId = `device-${crypto.randomUUID()}`;
     const visitor = await emulator.createUser({ loggedIn: false });
-    const anonymous = ZLoginResponse.parse((await post('/auth/login', { anonymousCode: (await emulator.login(visitor.id, deviceId)).anonymousCode })).body);
+    const anonymous = ZLoginResponse.parse(
+      (await post('/auth/login', { anonymousCode: (await emulator.login(visitor.id, deviceId)).anonymousCode })).body,
+    );
     const fingerprint = `fp-${crypto.randomUUID()}`;
     await sql(
       `INSERT INTO addresses (user_id, fingerprint, user_name, tel_number, province_name, city_name, county_name, detail_info)
@@ -125,7 +129,9 @@ describe('POST /auth/login', () => {
     expect(merged.user).toMatchObject({ id: real.user.id, isAnonymous: false });
     expect(await sql('SELECT id FROM users WHERE id = $1', [anonymous.user.id])).toEqual([]);
     expect(await sql('SELECT user_id FROM addresses WHERE fingerprint = $1', [fingerprint])).toEqual([{ user_id: real.user.id }]);
-    expect(await sql("SELECT user_id FROM subscription_consent_events WHERE template_id = 'TPL_MERGE' AND user_id = $1", [real.user.id])).toHaveLength(1);
+    expect(
+      await sql("SELECT user_id FROM subscription_consent_events WHERE template_id = 'TPL_MERGE' AND user_id = $1", [real.user.id]),
+    ).toHaveLength(1);
     // The anonymous session ends with its user (session-lifetime.e2e-spec.ts); the device's
     // anonymous id is not kept on the real user.
     expect((await get('/me', anonymous.token)).status).toBe(401);
@@ -200,7 +206,10 @@ describe('POST /auth/login', () => {
     const cases: [unknown, { path: string; message: string }][] = [
       [{}, { path: 'body.code', message: 'code or anonymousCode is required' }],
       [{ code: 42 }, { path: 'body.code', message: 'Invalid input: expected string, received number' }],
-      [{ code: 'c', sessionKey: 'x' }, { path: 'body', message: 'Unrecognized key: "sessionKey"' }],
+      [
+        { code: 'c', sessionKey: 'x' },
+        { path: 'body', message: 'Unrecognized key: "sessionKey"' },
+      ],
     ];
     for (const [body, issue] of cases) {
       const response = await post('/auth/login', body);

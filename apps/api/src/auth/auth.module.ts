@@ -12,7 +12,13 @@ import { SessionsRepository } from './sessions.repository.js';
   imports: [UsersModule, RateLimitModule],
   controllers: [AuthController],
   // Global guards run in this order: the rate limits before any session or admin key check.
-  providers: [LoginService, SessionsRepository, SessionKeys, { provide: APP_GUARD, useClass: RateLimitGuard }, { provide: APP_GUARD, useClass: SessionGuard }],
+  providers: [
+    LoginService,
+    SessionsRepository,
+    SessionKeys,
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
   exports: [SessionsRepository, SessionKeys],
 })
 export class AuthModule {}

@@ -45,7 +45,12 @@ describe('parseEnv', () => {
     expect(new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN })).payloadFailures).toEqual({ budget: 5, windowSeconds: 600 });
     const set = { PAYLOAD_FAILURE_BUDGET: '3', PAYLOAD_FAILURE_WINDOW_SECONDS: '3600' };
     expect(new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, ...set })).payloadFailures).toEqual({ budget: 3, windowSeconds: 3600 });
-    for (const bad of [{ PAYLOAD_FAILURE_BUDGET: '0' }, { PAYLOAD_FAILURE_BUDGET: '2.5' }, { PAYLOAD_FAILURE_WINDOW_SECONDS: '0' }, { PAYLOAD_FAILURE_WINDOW_SECONDS: 'ten' }]) {
+    for (const bad of [
+      { PAYLOAD_FAILURE_BUDGET: '0' },
+      { PAYLOAD_FAILURE_BUDGET: '2.5' },
+      { PAYLOAD_FAILURE_WINDOW_SECONDS: '0' },
+      { PAYLOAD_FAILURE_WINDOW_SECONDS: 'ten' },
+    ]) {
       expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, ...bad })).toThrow(new RegExp(Object.keys(bad)[0]!));
     }
   });
@@ -74,9 +79,7 @@ describe('parseEnv', () => {
   it('allows plain-HTTP Douyin hosts (the local emulator) except in production', () => {
     const local = { DATABASE_URL, ...DOUYIN, DOUYIN_APPS_BASE_URL: 'http://127.0.0.1:8787' };
     expect(parseEnv(local).DOUYIN_APPS_BASE_URL).toBe('http://127.0.0.1:8787');
-    expect(() => parseEnv({ ...local, NODE_ENV: 'production' })).toThrow(
-      /DOUYIN_APPS_BASE_URL: must be https:\/\/ in production/,
-    );
+    expect(() => parseEnv({ ...local, NODE_ENV: 'production' })).toThrow(/DOUYIN_APPS_BASE_URL: must be https:\/\/ in production/);
   });
 
   it('reads DOUYIN_APP_PRIVATE_KEY with real or \\n-escaped newlines, and refuses a bad key without echoing it', () => {
@@ -208,7 +211,12 @@ describe('production keys, checked by value', () => {
         dataKeys: [{ id: 'k', key: randomBytes(32) }],
         phoneHashKey: randomBytes(i % 2 ? 32 : 64),
         // openssl rand -hex 16 (the shortest accepted), -hex 32, -base64 24 and -base64 32.
-        adminApiKey: [randomBytes(16).toString('hex'), randomBytes(32).toString('hex'), randomBytes(24).toString('base64'), randomBytes(32).toString('base64')][i % 4]!,
+        adminApiKey: [
+          randomBytes(16).toString('hex'),
+          randomBytes(32).toString('hex'),
+          randomBytes(24).toString('base64'),
+          randomBytes(32).toString('base64'),
+        ][i % 4]!,
       };
       const problems = productionKeyProblems(keys, [DEV_DATA_KEY, DEV_PHONE_HASH_KEY, DEV_ADMIN_API_KEY]);
       if (problems.length) throw new Error(`a random key was refused: ${problems.map((p) => p.message).join('; ')}`);
@@ -254,7 +262,9 @@ describe('database and server bounds', () => {
     expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, HTTP_HEADERS_TIMEOUT_MS: '40000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(
       /HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/,
     );
-    expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, DATABASE_QUERY_TIMEOUT_MS: '5000' })).toThrow(/DATABASE_QUERY_TIMEOUT_MS: must exceed DATABASE_STATEMENT_TIMEOUT_MS/);
+    expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, DATABASE_QUERY_TIMEOUT_MS: '5000' })).toThrow(
+      /DATABASE_QUERY_TIMEOUT_MS: must exceed DATABASE_STATEMENT_TIMEOUT_MS/,
+    );
     expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 

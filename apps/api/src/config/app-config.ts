@@ -21,29 +21,28 @@ export const DEV_ADMIN_API_KEY = 'dev-only-admin-key-never-use-in-production';
 const DEV_SECRETS = [DEV_DATA_KEY, DEV_PHONE_HASH_KEY, DEV_ADMIN_API_KEY];
 
 /** `true`/`false` (also 1/0, yes/no): z.coerce.boolean would read "false" as true. */
-const ZFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const ZFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** `id:base64key,id:base64key`: 32-byte AES keys, the first one current. */
-const ZDataKeys = z
-  .string()
-  .transform((raw, ctx) => {
-    const keys = raw.split(',').map((entry) => {
-      const [id, b64] = entry.trim().split(':');
-      return { id: id ?? '', key: Buffer.from(b64 ?? '', 'base64') };
-    });
-    const bad = keys.find((k) => !/^[A-Za-z0-9_-]{1,32}$/.test(k.id) || k.key.length !== 32);
-    if (bad || new Set(keys.map((k) => k.id)).size !== keys.length) {
-      ctx.addIssue({ code: 'custom', message: 'must be id:base64 pairs of 32-byte keys with unique ids, comma-separated' });
-      return z.NEVER;
-    }
-    return keys;
+const ZDataKeys = z.string().transform((raw, ctx) => {
+  const keys = raw.split(',').map((entry) => {
+    const [id, b64] = entry.trim().split(':');
+    return { id: id ?? '', key: Buffer.from(b64 ?? '', 'base64') };
   });
+  const bad = keys.find((k) => !/^[A-Za-z0-9_-]{1,32}$/.test(k.id) || k.key.length !== 32);
+  if (bad || new Set(keys.map((k) => k.id)).size !== keys.length) {
+    ctx.addIssue({ code: 'custom', message: 'must be id:base64 pairs of 32-byte keys with unique ids, comma-separated' });
+    return z.NEVER;
+  }
+  return keys;
+});
 
 /** `https://a.example,http://127.0.0.1:10086`: exact origins, no paths, no wildcards. */
 const ZOrigins = z.string().transform((raw, ctx) => {
-  const origins = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let parsed: URL | undefined;
     try {
@@ -83,7 +82,7 @@ const ZTrustProxy = z.string().transform((raw, ctx): false | string[] => {
   if (value === '' || value === 'false') return false;
   const entries = value.split(',').map((entry) => entry.trim());
   if (entries.every((entry) => PROXY_RANGE_NAMES.has(entry) || isAddressOrCidr(entry))) return entries;
-  ctx.addIssue({ code: 'custom', message: 'must be false, or the proxies\' addresses/CIDRs (or loopback, linklocal, uniquelocal), comma-separated' });
+  ctx.addIssue({ code: 'custom', message: "must be false, or the proxies' addresses/CIDRs (or loopback, linklocal, uniquelocal), comma-separated" });
   return z.NEVER;
 });
 
@@ -94,163 +93,180 @@ function isAddressOrCidr(entry: string): boolean {
   return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
-const ZEnv = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z
-    .url({ error: 'is required (postgresql://user:password@host:port/database)' })
-    .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgresql:// URL'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
-  /** Lifetime of an API session (the bearer token from POST /auth/login). */
-  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(90 * 24 * 3600).default(7 * 24 * 3600),
-  /** Live sessions one user may have; a login beyond it revokes the user's oldest. */
-  SESSIONS_MAX_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
-  /** How long an expired or revoked session is kept before the hourly purge deletes it. */
-  SESSIONS_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
-  /**
-   * An anonymous user with no live session and no activity for this long is deleted with its
-   * data by the hourly purge (kept while it has notifications: their history outlives no user).
-   */
-  ANONYMOUS_USER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
-  /** Rows the purge deletes per statement (short locks); it loops until a batch comes back short. */
-  SESSIONS_PURGE_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
-  /** Keys that encrypt session keys, phone numbers and tokens at rest; the first is current. */
-  DATA_ENCRYPTION_KEYS: z.string().default(DEV_DATA_KEYS).pipe(ZDataKeys),
-  /** HMAC key for phone-number lookup hashes (base64, at least 32 bytes). Never rotate casually. */
-  PHONE_HASH_KEY: z
-    .string()
-    .default(DEV_PHONE_HASH_KEY)
-    .transform((b64) => Buffer.from(b64, 'base64'))
-    .refine((key) => key.length >= 32, 'must be base64 of at least 32 bytes'),
-  /**
-   * POST /auth/login attempts per client IP per minute; more answer 429 RATE_LIMITED. Raise it
-   * when many users share one address (behind a NAT, or the API behind a proxy without trustProxy).
-   */
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
-  /**
-   * Requests per client IP per minute to the admin routes, all together and counted before the
-   * key is checked; more answer 429 RATE_LIMITED. Raise it for a back end that queues more
-   * notifications than that from one address.
-   */
-  ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
-  /**
-   * Browser origins allowed to call the API (comma-separated `scheme://host[:port]`), i.e. the
-   * H5 preview. Mini-programs are not browsers and need no CORS. Unset: the H5 dev server's
-   * origins in development, none (CORS off) otherwise.
-   */
-  CORS_ORIGINS: ZOrigins.optional(),
-  /** Largest accepted request body. Douyin payloads are a few KiB. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
-  /** The mini-program's appid. `pnpm dev` sets it to the local emulator's app when unset. */
-  DOUYIN_APP_ID: z.string({ error: 'is required (the mini-program appid, tt…)' }).trim().min(1).max(64),
-  /** The app secret from the Douyin console. Never logged, never sent to a client. */
-  DOUYIN_APP_SECRET: z.string({ error: 'is required (the app secret from the Douyin console)' }).min(1),
-  /** Legacy apps API host (token, jscode2session, v1 notify). */
-  DOUYIN_APPS_BASE_URL: z.url().default('https://developer.toutiao.com'),
-  /** Open platform host (client_token, v2 notify, phone-by-code). */
-  DOUYIN_OPEN_BASE_URL: z.url().default('https://open.douyin.com'),
-  /**
-   * PEM RSA private key whose public half is registered in the Douyin console; needed only for
-   * the phone-number-by-code flow. Env files often hold it on one line with `\n` escapes.
-   */
-  DOUYIN_APP_PRIVATE_KEY: z
-    .string()
-    .optional()
-    .transform((pem) => (pem?.trim() ? pem.trim().replace(/\\r\\n|\\n/g, '\n') : undefined))
-    .refine((pem) => pem === undefined || isRsaPrivateKey(pem), {
-      error: 'must be a PEM RSA private key (-----BEGIN PRIVATE KEY----- …), newlines real or written as \\n',
-    }),
-  /**
-   * The subscription templates the app uses (JSON array of {templateId, title, kind, api,
-   * keywords}), upserted into the registry at boot. Unset in development on the emulator's dev app: its dev templates.
-   */
-  SUBSCRIPTION_TEMPLATES: ZSubscriptionTemplatesEnv,
-  /** Key for the admin routes (`x-admin-key` header), at least 32 characters. Secret. */
-  ADMIN_API_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_ADMIN_API_KEY),
-  /** Whether this process also runs the notification workers; false for API-only instances. */
-  NOTIFY_WORKERS_IN_PROCESS: ZFlag.default(true),
-  /** Messages one process sends at the same time. */
-  NOTIFY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
-  /** Retries of a message after a retryable failure (busy, rate-limited, never connected). */
-  NOTIFY_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
-  /** First retry delay; doubled (with jitter) on each retry. */
-  NOTIFY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
-  /**
-   * A job still active after this long is presumed abandoned (crashed worker) and retried. Must
-   * exceed the longest send (client timeouts and token refresh): 120 s by default.
-   */
-  NOTIFY_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
-  /**
-   * Re-send a long-term message whose send timed out (at-least-once; may reach the user twice).
-   * Off: such a message ends dead with OUTCOME_UNKNOWN (at-most-once). One-time never re-sends.
-   */
-  NOTIFY_RETRY_AFTER_TIMEOUT: ZFlag.default(false),
-  /** Per-attempt timeout of a Douyin API call. */
-  DOUYIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-  /**
-   * After SIGTERM/SIGINT: how long in-flight requests and notification sends get to finish
-   * before they are cut off (sends still running are handed back to the queue) and the process
-   * exits. Keep it below the orchestrator's grace period (Kubernetes: 30 s by default).
-   */
-  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
-  /** Connections in the API's database pool (Prisma and the hot reads share it). */
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Longest wait for a pooled connection: opening one, or a free one when all are busy. */
-  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
-  /** Server-side `statement_timeout` of the API's queries: PostgreSQL cancels a longer one. */
-  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
-  /** Server-side `lock_timeout`: a query waiting this long for a row or table lock gives up. */
-  DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
-  /**
-   * Client-side limit of a query, for a database that does not answer at all (network stall);
-   * above DATABASE_STATEMENT_TIMEOUT_MS so the server normally cancels first.
-   */
-  DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(6000),
-  /** Time a client gets to send a whole request, headers and body (slow uploads are cut off). */
-  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
-  /** Time a client gets to send the request headers. At most HTTP_REQUEST_TIMEOUT_MS. */
-  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
-  /**
-   * A socket with no traffic this long is closed. Above the longest request (Douyin calls) and
-   * above Fastify's 72 s keep-alive, which outlasts load balancers' 60 s idle timeouts.
-   */
-  HTTP_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(80_000),
-  /** Shed load (503 SERVER_BUSY) while the event loop lags more than this; 0 turns it off. */
-  SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  /** Shed load while the V8 heap in use exceeds this many MiB; 0 (default) turns it off. */
-  SHED_HEAP_USED_MB: z.coerce.number().int().min(0).max(65_536).default(0),
-  /**
-   * Reverse proxies whose X-Forwarded-For the API believes (client address for the per-IP
-   * limits): false, or the proxies' addresses/CIDRs. Off by default.
-   */
-  TRUST_PROXY: z.string().default('false').pipe(ZTrustProxy),
-  /**
-   * Failed decryptions of client-encrypted payloads (POST /me/profile, POST /me/phone with
-   * encryptedData) one user may cause per window, all instances together. The one that reaches
-   * it revokes the session and answers 429; until the window frees a slot every such request of
-   * the user answers 429 without decrypting. A real user needs one or two (a stale key).
-   */
-  PAYLOAD_FAILURE_BUDGET: z.coerce.number().int().min(1).max(1000).default(5),
-  /** The sliding window of PAYLOAD_FAILURE_BUDGET. */
-  PAYLOAD_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(600),
-}).superRefine((env, ctx) => {
-  if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
-    ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' });
-  }
-  if (env.DATABASE_QUERY_TIMEOUT_MS <= env.DATABASE_STATEMENT_TIMEOUT_MS) {
-    ctx.addIssue({ code: 'custom', path: ['DATABASE_QUERY_TIMEOUT_MS'], message: 'must exceed DATABASE_STATEMENT_TIMEOUT_MS' });
-  }
-  // Plain HTTP is for the local emulator only: production talks to Douyin over verified TLS.
-  if (env.NODE_ENV !== 'production') return;
-  const keys = { dataKeys: env.DATA_ENCRYPTION_KEYS, phoneHashKey: env.PHONE_HASH_KEY, adminApiKey: env.ADMIN_API_KEY };
-  for (const problem of productionKeyProblems(keys, DEV_SECRETS)) {
-    ctx.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
-  }
-  for (const key of ['DOUYIN_APPS_BASE_URL', 'DOUYIN_OPEN_BASE_URL'] as const) {
-    if (!env[key].startsWith('https://')) ctx.addIssue({ code: 'custom', path: [key], message: 'must be https:// in production' });
-  }
-});
+const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z
+      .url({ error: 'is required (postgresql://user:password@host:port/database)' })
+      .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgresql:// URL'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    /** Lifetime of an API session (the bearer token from POST /auth/login). */
+    SESSION_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(90 * 24 * 3600)
+      .default(7 * 24 * 3600),
+    /** Live sessions one user may have; a login beyond it revokes the user's oldest. */
+    SESSIONS_MAX_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+    /** How long an expired or revoked session is kept before the hourly purge deletes it. */
+    SESSIONS_PURGE_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+    /**
+     * An anonymous user with no live session and no activity for this long is deleted with its
+     * data by the hourly purge (kept while it has notifications: their history outlives no user).
+     */
+    ANONYMOUS_USER_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Rows the purge deletes per statement (short locks); it loops until a batch comes back short. */
+    SESSIONS_PURGE_BATCH_SIZE: z.coerce.number().int().min(1).max(100_000).default(1000),
+    /** Keys that encrypt session keys, phone numbers and tokens at rest; the first is current. */
+    DATA_ENCRYPTION_KEYS: z.string().default(DEV_DATA_KEYS).pipe(ZDataKeys),
+    /** HMAC key for phone-number lookup hashes (base64, at least 32 bytes). Never rotate casually. */
+    PHONE_HASH_KEY: z
+      .string()
+      .default(DEV_PHONE_HASH_KEY)
+      .transform((b64) => Buffer.from(b64, 'base64'))
+      .refine((key) => key.length >= 32, 'must be base64 of at least 32 bytes'),
+    /**
+     * POST /auth/login attempts per client IP per minute; more answer 429 RATE_LIMITED. Raise it
+     * when many users share one address (behind a NAT, or the API behind a proxy without trustProxy).
+     */
+    LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+    /**
+     * Requests per client IP per minute to the admin routes, all together and counted before the
+     * key is checked; more answer 429 RATE_LIMITED. Raise it for a back end that queues more
+     * notifications than that from one address.
+     */
+    ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    /**
+     * Browser origins allowed to call the API (comma-separated `scheme://host[:port]`), i.e. the
+     * H5 preview. Mini-programs are not browsers and need no CORS. Unset: the H5 dev server's
+     * origins in development, none (CORS off) otherwise.
+     */
+    CORS_ORIGINS: ZOrigins.optional(),
+    /** Largest accepted request body. Douyin payloads are a few KiB. */
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(10 * 1024 * 1024)
+      .default(64 * 1024),
+    /** The mini-program's appid. `pnpm dev` sets it to the local emulator's app when unset. */
+    DOUYIN_APP_ID: z.string({ error: 'is required (the mini-program appid, tt…)' }).trim().min(1).max(64),
+    /** The app secret from the Douyin console. Never logged, never sent to a client. */
+    DOUYIN_APP_SECRET: z.string({ error: 'is required (the app secret from the Douyin console)' }).min(1),
+    /** Legacy apps API host (token, jscode2session, v1 notify). */
+    DOUYIN_APPS_BASE_URL: z.url().default('https://developer.toutiao.com'),
+    /** Open platform host (client_token, v2 notify, phone-by-code). */
+    DOUYIN_OPEN_BASE_URL: z.url().default('https://open.douyin.com'),
+    /**
+     * PEM RSA private key whose public half is registered in the Douyin console; needed only for
+     * the phone-number-by-code flow. Env files often hold it on one line with `\n` escapes.
+     */
+    DOUYIN_APP_PRIVATE_KEY: z
+      .string()
+      .optional()
+      .transform((pem) => (pem?.trim() ? pem.trim().replace(/\\r\\n|\\n/g, '\n') : undefined))
+      .refine((pem) => pem === undefined || isRsaPrivateKey(pem), {
+        error: 'must be a PEM RSA private key (-----BEGIN PRIVATE KEY----- …), newlines real or written as \\n',
+      }),
+    /**
+     * The subscription templates the app uses (JSON array of {templateId, title, kind, api,
+     * keywords}), upserted into the registry at boot. Unset in development on the emulator's dev app: its dev templates.
+     */
+    SUBSCRIPTION_TEMPLATES: ZSubscriptionTemplatesEnv,
+    /** Key for the admin routes (`x-admin-key` header), at least 32 characters. Secret. */
+    ADMIN_API_KEY: z.string().min(32, 'must be at least 32 characters').default(DEV_ADMIN_API_KEY),
+    /** Whether this process also runs the notification workers; false for API-only instances. */
+    NOTIFY_WORKERS_IN_PROCESS: ZFlag.default(true),
+    /** Messages one process sends at the same time. */
+    NOTIFY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+    /** Retries of a message after a retryable failure (busy, rate-limited, never connected). */
+    NOTIFY_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
+    /** First retry delay; doubled (with jitter) on each retry. */
+    NOTIFY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(2),
+    /**
+     * A job still active after this long is presumed abandoned (crashed worker) and retried. Must
+     * exceed the longest send (client timeouts and token refresh): 120 s by default.
+     */
+    NOTIFY_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    /**
+     * Re-send a long-term message whose send timed out (at-least-once; may reach the user twice).
+     * Off: such a message ends dead with OUTCOME_UNKNOWN (at-most-once). One-time never re-sends.
+     */
+    NOTIFY_RETRY_AFTER_TIMEOUT: ZFlag.default(false),
+    /** Per-attempt timeout of a Douyin API call. */
+    DOUYIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /**
+     * After SIGTERM/SIGINT: how long in-flight requests and notification sends get to finish
+     * before they are cut off (sends still running are handed back to the queue) and the process
+     * exits. Keep it below the orchestrator's grace period (Kubernetes: 30 s by default).
+     */
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+    /** Connections in the API's database pool (Prisma and the hot reads share it). */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Longest wait for a pooled connection: opening one, or a free one when all are busy. */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+    /** Server-side `statement_timeout` of the API's queries: PostgreSQL cancels a longer one. */
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    /** Server-side `lock_timeout`: a query waiting this long for a row or table lock gives up. */
+    DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
+    /**
+     * Client-side limit of a query, for a database that does not answer at all (network stall);
+     * above DATABASE_STATEMENT_TIMEOUT_MS so the server normally cancels first.
+     */
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(6000),
+    /** Time a client gets to send a whole request, headers and body (slow uploads are cut off). */
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    /** Time a client gets to send the request headers. At most HTTP_REQUEST_TIMEOUT_MS. */
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+    /**
+     * A socket with no traffic this long is closed. Above the longest request (Douyin calls) and
+     * above Fastify's 72 s keep-alive, which outlasts load balancers' 60 s idle timeouts.
+     */
+    HTTP_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(80_000),
+    /** Shed load (503 SERVER_BUSY) while the event loop lags more than this; 0 turns it off. */
+    SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+    /** Shed load while the V8 heap in use exceeds this many MiB; 0 (default) turns it off. */
+    SHED_HEAP_USED_MB: z.coerce.number().int().min(0).max(65_536).default(0),
+    /**
+     * Reverse proxies whose X-Forwarded-For the API believes (client address for the per-IP
+     * limits): false, or the proxies' addresses/CIDRs. Off by default.
+     */
+    TRUST_PROXY: z.string().default('false').pipe(ZTrustProxy),
+    /**
+     * Failed decryptions of client-encrypted payloads (POST /me/profile, POST /me/phone with
+     * encryptedData) one user may cause per window, all instances together. The one that reaches
+     * it revokes the session and answers 429; until the window frees a slot every such request of
+     * the user answers 429 without decrypting. A real user needs one or two (a stale key).
+     */
+    PAYLOAD_FAILURE_BUDGET: z.coerce.number().int().min(1).max(1000).default(5),
+    /** The sliding window of PAYLOAD_FAILURE_BUDGET. */
+    PAYLOAD_FAILURE_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3600)
+      .default(600),
+  })
+  .superRefine((env, ctx) => {
+    if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' });
+    }
+    if (env.DATABASE_QUERY_TIMEOUT_MS <= env.DATABASE_STATEMENT_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_QUERY_TIMEOUT_MS'], message: 'must exceed DATABASE_STATEMENT_TIMEOUT_MS' });
+    }
+    // Plain HTTP is for the local emulator only: production talks to Douyin over verified TLS.
+    if (env.NODE_ENV !== 'production') return;
+    const keys = { dataKeys: env.DATA_ENCRYPTION_KEYS, phoneHashKey: env.PHONE_HASH_KEY, adminApiKey: env.ADMIN_API_KEY };
+    for (const problem of productionKeyProblems(keys, DEV_SECRETS)) {
+      ctx.addIssue({ code: 'custom', path: [problem.variable], message: problem.message });
+    }
+    for (const key of ['DOUYIN_APPS_BASE_URL', 'DOUYIN_OPEN_BASE_URL'] as const) {
+      if (!env[key].startsWith('https://')) ctx.addIssue({ code: 'custom', path: [key], message: 'must be https:// in production' });
+    }
+  });
 export type TEnv = z.infer<typeof ZEnv>;
 export const ENV_KEYS = Object.keys(ZEnv.shape) as (keyof TEnv)[];
 

@@ -26,9 +26,7 @@ const ENV_FILE = resolve(import.meta.dirname, '../../../../.env');
       provide: AppConfig,
       inject: [ConfigService],
       useFactory: (config: ConfigService<TEnv, true>) =>
-        new AppConfig(
-          Object.fromEntries(ENV_KEYS.map((key) => [key, config.get(key, { infer: true })])) as TEnv,
-        ),
+        new AppConfig(Object.fromEntries(ENV_KEYS.map((key) => [key, config.get(key, { infer: true })])) as TEnv),
     },
   ],
   exports: [AppConfig],

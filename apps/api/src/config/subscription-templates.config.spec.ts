@@ -7,8 +7,22 @@ const templatesOf = (env: Record<string, string>) => new AppConfig(parseEnv({ ..
 
 describe('SUBSCRIPTION_TEMPLATES', () => {
   it("matches the emulator's dev seed, so `pnpm dev` can subscribe to and send them", () => {
-    const seeded = DEFAULT_DEV_SEED.templates!.map((t) => ({ appid: t.appid, templateId: t.templateId, title: t.title, kind: t.kind, keywords: t.keywords ?? [] }));
-    expect(DEV_SUBSCRIPTION_TEMPLATES.map((t) => ({ appid: DEFAULT_DEV_SEED.apps![0]!.appid, templateId: t.templateId, title: t.title, kind: t.kind, keywords: t.keywords }))).toEqual(seeded);
+    const seeded = DEFAULT_DEV_SEED.templates!.map((t) => ({
+      appid: t.appid,
+      templateId: t.templateId,
+      title: t.title,
+      kind: t.kind,
+      keywords: t.keywords ?? [],
+    }));
+    expect(
+      DEV_SUBSCRIPTION_TEMPLATES.map((t) => ({
+        appid: DEFAULT_DEV_SEED.apps![0]!.appid,
+        templateId: t.templateId,
+        title: t.title,
+        kind: t.kind,
+        keywords: t.keywords,
+      })),
+    ).toEqual(seeded);
   });
 
   it("defaults to the emulator's dev templates in development on the emulator's dev app only", () => {
@@ -37,7 +51,9 @@ describe('SUBSCRIPTION_TEMPLATES', () => {
     const entry = { templateId: 'MSG1', title: 'T', kind: 'one_time', api: 'v2' };
     expect(() => templatesOf({ SUBSCRIPTION_TEMPLATES: '[{' })).toThrow(/SUBSCRIPTION_TEMPLATES: must be a JSON array/);
     expect(() => templatesOf({ SUBSCRIPTION_TEMPLATES: JSON.stringify([{ ...entry, kind: 'forever' }]) })).toThrow(/SUBSCRIPTION_TEMPLATES\.0\.kind/);
-    expect(() => templatesOf({ SUBSCRIPTION_TEMPLATES: JSON.stringify([entry, entry]) })).toThrow(/SUBSCRIPTION_TEMPLATES: must not repeat a templateId/);
+    expect(() => templatesOf({ SUBSCRIPTION_TEMPLATES: JSON.stringify([entry, entry]) })).toThrow(
+      /SUBSCRIPTION_TEMPLATES: must not repeat a templateId/,
+    );
     expect(() => templatesOf({ SUBSCRIPTION_TEMPLATES: JSON.stringify([{ ...entry, secret: 'x' }]) })).toThrow(/SUBSCRIPTION_TEMPLATES\.0/);
   });
 });

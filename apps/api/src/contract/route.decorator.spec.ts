@@ -31,7 +31,17 @@ class ExampleController {
   // @ts-expect-error: GET /me answers a user, not a location.
   @Route(routes.me.get)
   async wrongResponse(): Promise<RouteResponse<typeof routes.location.find>> {
-    return { latitude: 0, longitude: 0, coordinateSystem: 'gcj02', altitude: null, accuracy: null, verticalAccuracy: null, horizontalAccuracy: null, speed: null, recordedAt: '' };
+    return {
+      latitude: 0,
+      longitude: 0,
+      coordinateSystem: 'gcj02',
+      altitude: null,
+      accuracy: null,
+      verticalAccuracy: null,
+      horizontalAccuracy: null,
+      speed: null,
+      recordedAt: '',
+    };
   }
 
   // @ts-expect-error: POST /me/phone takes the phone body, not a location.

@@ -15,7 +15,9 @@ type RouteHandler<R extends RouteContract> = (...args: never[]) => RouteResult<R
 type HandlerArgument<R extends RouteContract> = RouteBody<R> | RouteParams<R> | RouteQuery<R> | AuthContext | FastifyRequest | string | undefined;
 
 type ArgumentsFit<H extends (...args: never[]) => unknown, R extends RouteContract> =
-  Parameters<H>[number] extends HandlerArgument<R> ? unknown : { 'handler arguments outside the route': Exclude<Parameters<H>[number], HandlerArgument<R>> };
+  Parameters<H>[number] extends HandlerArgument<R>
+    ? unknown
+    : { 'handler arguments outside the route': Exclude<Parameters<H>[number], HandlerArgument<R>> };
 
 /**
  * Binds a handler to its route in `@douyin-kit/contracts`: method and path for Nest's router,

@@ -68,16 +68,15 @@ async function logLinesOf(requestId: string): Promise<string[]> {
 }
 
 describe('sealed values bound to their row', () => {
-  it("refuses a session key copied from another session: a clean 401, the session revoked, a log line without secrets", async () => {
+  it('refuses a session key copied from another session: a clean 401, the session revoked, a log line without secrets', async () => {
     const alice = await userWithPhone();
     const mallory = await userWithPhone();
     const aliceRow = await sessionRow(alice);
     const malloryRow = await sessionRow(mallory);
     expect(aliceRow.session_key_key_id).toMatch(/^v2:/);
-    const aliceSessionKey = running.app.get(SecretBox).open(
-      { keyId: aliceRow.session_key_key_id, blob: aliceRow.session_key_encrypted },
-      sessionKeyField(aliceRow.id),
-    );
+    const aliceSessionKey = running.app
+      .get(SecretBox)
+      .open({ keyId: aliceRow.session_key_key_id, blob: aliceRow.session_key_encrypted }, sessionKeyField(aliceRow.id));
     // Alice's key in Mallory's session would let Mallory's token decrypt Alice's payloads
     // (here her phone number, which would then be stored on Mallory's account).
     await setSealedSessionKey(malloryRow.id, { blob: aliceRow.session_key_encrypted, keyId: aliceRow.session_key_key_id });
@@ -101,7 +100,11 @@ describe('sealed values bound to their row', () => {
     expect(warning).toMatchObject({ sessionId: malloryRow.id, keyId: aliceRow.session_key_key_id, reason: 'not_authentic' });
     expect(lines.some((line) => /"level":"error"|stack/i.test(line))).toBe(false);
     const logged = lines.join('\n');
-    for (const secret of [aliceSessionKey.toString('utf8'), aliceRow.session_key_encrypted.toString('base64'), aliceRow.session_key_encrypted.toString('hex')]) {
+    for (const secret of [
+      aliceSessionKey.toString('utf8'),
+      aliceRow.session_key_encrypted.toString('base64'),
+      aliceRow.session_key_encrypted.toString('hex'),
+    ]) {
       expect(logged).not.toContain(secret);
     }
 
@@ -130,7 +133,9 @@ describe('sealed values bound to their row', () => {
     const alice = await userWithPhone();
     const mallory = await userWithPhone();
     const aliceRow = await sessionRow(alice);
-    const aliceKey = running.app.get(SecretBox).open({ keyId: aliceRow.session_key_key_id, blob: aliceRow.session_key_encrypted }, sessionKeyField(aliceRow.id));
+    const aliceKey = running.app
+      .get(SecretBox)
+      .open({ keyId: aliceRow.session_key_key_id, blob: aliceRow.session_key_encrypted }, sessionKeyField(aliceRow.id));
     await setSealedSessionKey((await sessionRow(mallory)).id, sealV1(runKey(), aliceKey.toString('utf8')));
 
     const response = await mallory.post('/me/phone', await phoneTap(alice));
@@ -158,7 +163,9 @@ describe('sealed values bound to their row', () => {
 
   it('answers 401, not 500, for a session whose key left the ring; a 32-character key id fits with its v2 prefix', async () => {
     const longId = `k${'0123456789abcdef'.repeat(2)}`.slice(0, 32);
-    const rotated = await others.start({ DATA_ENCRYPTION_KEYS: `${longId}:${randomBytes(32).toString('base64')},${runKey().id}:${runKey().key.toString('base64')}` });
+    const rotated = await others.start({
+      DATA_ENCRYPTION_KEYS: `${longId}:${randomBytes(32).toString('base64')},${runKey().id}:${runKey().key.toString('base64')}`,
+    });
     const erin = await signUp(rotated, { phone: { countryCode: '86', purePhoneNumber: `13${randomInt(0, 1e9).toString().padStart(9, '0')}` } });
     const row = await sessionRow(erin);
     expect(row.session_key_key_id).toBe(`v2:${longId}`);

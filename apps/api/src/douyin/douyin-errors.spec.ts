@@ -4,7 +4,14 @@ import { toUpstreamError } from './douyin-errors.js';
 
 /** The client's own errors, as it builds them from a platform answer (the kind follows errNo). */
 function apiError(errNo: number): DouyinApiError {
-  return new DouyinApiError({ errNo, platformMessage: 'x', operation: 'code2session', endpoint: '/api/apps/v2/jscode2session', httpStatus: 200, raw: {} });
+  return new DouyinApiError({
+    errNo,
+    platformMessage: 'x',
+    operation: 'code2session',
+    endpoint: '/api/apps/v2/jscode2session',
+    httpStatus: 200,
+    raw: {},
+  });
 }
 function transportError(): DouyinTransportError {
   return new DouyinTransportError({ kind: 'timeout', mayHaveReachedServer: true, operation: 'code2session', endpoint: '/x', detail: 'timed out' });

@@ -15,10 +15,7 @@ const RETRY_AFTER_SECONDS = 3;
  */
 export function toUpstreamError(error: unknown, operation: string): AppError {
   if (error instanceof AppError) return error;
-  if (
-    error instanceof DouyinTransportError ||
-    (error instanceof DouyinApiError && (error.kind === 'system_busy' || error.kind === 'rate_limited'))
-  ) {
+  if (error instanceof DouyinTransportError || (error instanceof DouyinApiError && (error.kind === 'system_busy' || error.kind === 'rate_limited'))) {
     logger.warn(`${operation}: Douyin unavailable (${describe(error)})`);
     return new AppError('UPSTREAM_UNAVAILABLE', 'Douyin is unavailable; retry shortly', {
       retryAfterSeconds: RETRY_AFTER_SECONDS,

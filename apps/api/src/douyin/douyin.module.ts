@@ -33,8 +33,7 @@ function nestLogger(): DouyinLogger {
     {
       provide: PostgresTokenStore,
       inject: [PrismaService, SecretBox, Clock],
-      useFactory: (prisma: PrismaService, box: SecretBox, clock: Clock) =>
-        new PostgresTokenStore(prisma, box, { now: () => clock.now().getTime() }),
+      useFactory: (prisma: PrismaService, box: SecretBox, clock: Clock) => new PostgresTokenStore(prisma, box, { now: () => clock.now().getTime() }),
     },
     {
       provide: DouyinClient,

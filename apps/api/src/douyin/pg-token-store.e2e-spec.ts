@@ -146,7 +146,11 @@ describe('PostgresTokenStore', () => {
     await a.save(key, token('T1'));
     const runKey = new AppConfig(parseEnv(process.env)).encryption.dataKeys[0]!;
     const old = sealV1(runKey, 'T-v1');
-    await sql(`UPDATE platform_credentials SET token_encrypted = $2, key_id = $3 WHERE app_id = $1 AND kind = 'client_token'`, [appId, old.blob, old.keyId]);
+    await sql(`UPDATE platform_credentials SET token_encrypted = $2, key_id = $3 WHERE app_id = $1 AND kind = 'client_token'`, [
+      appId,
+      old.blob,
+      old.keyId,
+    ]);
     const fresh = new PostgresTokenStore(running.app.get(PrismaService), running.app.get(SecretBox));
 
     expect((await fresh.get(key))?.value).toBe('T-v1');

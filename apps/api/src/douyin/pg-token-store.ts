@@ -132,7 +132,8 @@ export class PostgresTokenStore implements TokenStore {
           const [row] = await tx.$queryRaw<{ locked: boolean }[]>`
             SELECT pg_try_advisory_xact_lock(${LOCK_NAMESPACE}::int4, hashtext(${key})) AS locked`;
           if (row?.locked) break;
-          if (Date.now() >= deadline) throw new Error(`Refresh lock of ${key} still held by another holder after ${this.lockWaitMs} ms (lock timeout)`);
+          if (Date.now() >= deadline)
+            throw new Error(`Refresh lock of ${key} still held by another holder after ${this.lockWaitMs} ms (lock timeout)`);
           await delay(Math.min(LOCK_POLL_MS, Math.max(1, deadline - Date.now())));
         }
         return this.lockHeld.run(key, fn);

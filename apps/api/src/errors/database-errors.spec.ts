@@ -25,16 +25,22 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(pgError('08006', 'connection failure'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('timeout exceeded when trying to connect'))).toBe(true);
     expect(isDatabaseUnavailable(new Error('Query read timeout'))).toBe(true);
-    expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect' }))).toBe(
+      true,
+    );
   });
 
   it("recognises them inside Prisma's driver-adapter wrapper", () => {
-    expect(isDatabaseUnavailable(prismaWrapped({ kind: 'postgres', code: '55P03', originalCode: '55P03', message: 'canceling statement due to lock timeout' }))).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        prismaWrapped({ kind: 'postgres', code: '55P03', originalCode: '55P03', message: 'canceling statement due to lock timeout' }),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(prismaWrapped({ kind: 'DatabaseNotReachable', host: '127.0.0.1', port: 1 }, 'P2010'))).toBe(true);
     expect(isDatabaseUnavailable(prismaWrapped({ kind: 'ConnectionClosed' }))).toBe(true);
   });
 
-  it('leaves the request\'s own faults and unknown errors alone', () => {
+  it("leaves the request's own faults and unknown errors alone", () => {
     expect(isDatabaseUnavailable(pgError('23505', 'duplicate key value violates unique constraint'))).toBe(false);
     expect(isDatabaseUnavailable(prismaWrapped({ kind: 'UniqueConstraintViolation' }, 'P2002'))).toBe(false);
     expect(isDatabaseUnavailable(prismaWrapped({ kind: 'postgres', code: '22P02', originalCode: '22P02' }))).toBe(false);
@@ -45,9 +51,11 @@ describe('isDatabaseUnavailable', () => {
   });
 
   it('names the cause for the log, without a stack', () => {
-    expect(databaseFailureReason(prismaWrapped({ kind: 'postgres', code: '55P03', originalCode: '55P03', message: 'canceling statement due to lock timeout' }))).toBe(
-      '55P03 canceling statement due to lock timeout',
-    );
+    expect(
+      databaseFailureReason(
+        prismaWrapped({ kind: 'postgres', code: '55P03', originalCode: '55P03', message: 'canceling statement due to lock timeout' }),
+      ),
+    ).toBe('55P03 canceling statement due to lock timeout');
     expect(databaseFailureReason(new Error('timeout exceeded when trying to connect'))).toBe('timeout exceeded when trying to connect');
   });
 

@@ -15,13 +15,17 @@ function replyWithError(error: unknown, request: FastifyRequest, reply: FastifyR
     // The connection closed before the request was fully read (an aborted upload, or a slow one
     // cut off by HTTP_REQUEST_TIMEOUT_MS): no handler ran, nobody is left to answer, and it is
     // ordinary client behaviour, not a server fault.
-    logger.log(`Client went away before the request was answered: ${request.method} ${request.routeOptions?.url ?? 'unknown route'} (request ${request.id})`);
+    logger.log(
+      `Client went away before the request was answered: ${request.method} ${request.routeOptions?.url ?? 'unknown route'} (request ${request.id})`,
+    );
     return;
   }
   const mapped = mapError(error);
   if (mapped?.code === 'DATABASE_UNAVAILABLE') {
     // Expected while the database is stalled: the cause, no stack (one line per request).
-    logger.warn(`Database unavailable on ${request.method} ${request.routeOptions?.url ?? 'unknown route'} (request ${request.id}): ${databaseFailureReason(error)}`);
+    logger.warn(
+      `Database unavailable on ${request.method} ${request.routeOptions?.url ?? 'unknown route'} (request ${request.id}): ${databaseFailureReason(error)}`,
+    );
   }
   if (!mapped) {
     logger.error(

@@ -20,11 +20,14 @@ const bodyOf = (size: number) => {
 function postChunked(path: string, body: string): Promise<{ status: number; headers: Record<string, unknown>; body: unknown }> {
   const { hostname, port } = new URL(running.baseUrl);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(text) }));
-    });
+    const req = request(
+      { hostname, port, path, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     for (let i = 0; i < body.length; i += 512) req.write(body.slice(i, i + 512));
     req.end();
@@ -33,7 +36,11 @@ function postChunked(path: string, body: string): Promise<{ status: number; head
 
 describe('BODY_LIMIT_BYTES', () => {
   it('answers a body over the limit with 413 PAYLOAD_TOO_LARGE in the error envelope, announced or streamed', async () => {
-    const announced = await fetch(`${running.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOf(LIMIT + 1) });
+    const announced = await fetch(`${running.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bodyOf(LIMIT + 1),
+    });
     expect(announced.status).toBe(413);
     const envelope = ZErrorEnvelope.parse(await announced.json());
     expect(envelope.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', requestId: announced.headers.get('x-request-id') });
@@ -44,7 +51,11 @@ describe('BODY_LIMIT_BYTES', () => {
   });
 
   it('reads a body at the limit, and applies the limit to session routes too', async () => {
-    const atLimit = await fetch(`${running.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodyOf(LIMIT) });
+    const atLimit = await fetch(`${running.baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: bodyOf(LIMIT),
+    });
     // Read and validated: the code is too long for the contract, not too large for the server.
     expect(atLimit.status).toBe(400);
     expect(ZErrorEnvelope.parse(await atLimit.json()).error.code).toBe('VALIDATION_FAILED');

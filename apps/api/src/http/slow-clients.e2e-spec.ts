@@ -72,7 +72,9 @@ describe('slow clients', () => {
   it('logs a request whose client went away mid-upload once, at info or warn, without a stack', async () => {
     const requestId = `aborted-${randomUUID()}`;
     const { socket, closed } = await openSocket();
-    socket.write(`POST /auth/login HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nx-request-id: ${requestId}\r\ncontent-length: 1000\r\n\r\n{"anonymousCode":`);
+    socket.write(
+      `POST /auth/login HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nx-request-id: ${requestId}\r\ncontent-length: 1000\r\n\r\n{"anonymousCode":`,
+    );
     await sleep(200);
     socket.destroy();
     await closed;

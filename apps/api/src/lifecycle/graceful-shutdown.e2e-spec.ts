@@ -38,7 +38,13 @@ const count = (values: Record<string, string>, status: string) => Object.values(
 it('drains in-flight requests and sends on SIGTERM, refuses new work, and exits 0', { timeout: 60_000 }, async () => {
   own = await ownEmulatorApp({ news: { kind: 'long_term', api: 'v1' }, order: { kind: 'one_time', api: 'v1' } });
   const { news, order } = own.templates as Record<'news' | 'order', OwnTemplate>;
-  const env = { ...own.env, LOGIN_RATE_LIMIT_PER_MINUTE: '100000', NOTIFY_WORKERS_IN_PROCESS: 'true', NOTIFY_WORKER_CONCURRENCY: '4', SHUTDOWN_TIMEOUT_SECONDS: '10' };
+  const env = {
+    ...own.env,
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
+    NOTIFY_WORKERS_IN_PROCESS: 'true',
+    NOTIFY_WORKER_CONCURRENCY: '4',
+    SHUTDOWN_TIMEOUT_SECONDS: '10',
+  };
   api = await spawnApi(env);
   const { baseUrl } = api;
 
@@ -46,14 +52,22 @@ it('drains in-flight requests and sends on SIGTERM, refuses new work, and exits 
   async function subscribedUser(template: OwnTemplate) {
     const douyin = await own!.newUser();
     await douyin.tt.requestSubscribeMessage({ tmplIds: [template.templateId] });
-    const login = await fetch(`${baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: (await douyin.tt.login()).code }) });
+    const login = await fetch(`${baseUrl}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: (await douyin.tt.login()).code }),
+    });
     const { user } = ZLoginResponse.parse(await login.json());
     await grantConsent(user.id, template);
     return { userId: user.id, openId: douyin.openid };
   }
   let n = 0;
-  const message = (userId: string, template: OwnTemplate) =>
-    ({ user: { id: userId }, templateId: template.templateId, data: { 物品名称: `item ${n}` }, idempotencyKey: `${own!.appid}-${n++}` });
+  const message = (userId: string, template: OwnTemplate) => ({
+    user: { id: userId },
+    templateId: template.templateId,
+    data: { 物品名称: `item ${n}` },
+    idempotencyKey: `${own!.appid}-${n++}`,
+  });
 
   const recipients = await Promise.all(Array.from({ length: 8 }, () => subscribedUser(news)));
   const held = await subscribedUser(order);
@@ -66,11 +80,20 @@ it('drains in-flight requests and sends on SIGTERM, refuses new work, and exits 
   // Queued messages: the 4 workers take 4 at once, the rest wait in the queue.
   const ids: string[] = [];
   for (const { userId } of recipients) {
-    const queued = await fetch(`${baseUrl}/admin/notifications`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY }, body: JSON.stringify(message(userId, news)) });
+    const queued = await fetch(`${baseUrl}/admin/notifications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-admin-key': ADMIN_KEY },
+      body: JSON.stringify(message(userId, news)),
+    });
     expect(queued.status).toBe(201);
     ids.push(((await queued.json()) as { id: string }).id);
   }
-  await until(() => statuses(ids), (s) => count(s, 'sending') === 4, 10_000, '4 sends in flight');
+  await until(
+    () => statuses(ids),
+    (s) => count(s, 'sending') === 4,
+    10_000,
+    '4 sends in flight',
+  );
 
   // An admin request held up in the database (its consent row locked) until after SIGTERM:
   // it reaches the queue while the queue is already stopping.
@@ -81,12 +104,21 @@ it('drains in-flight requests and sends on SIGTERM, refuses new work, and exits 
   const heldSend = rawRequest(baseUrl, 'POST', '/admin/notifications', message(held.userId, order), { 'x-admin-key': ADMIN_KEY });
   // From another connection: inside a transaction, pg_stat_activity is one frozen snapshot.
   const waiting = async () =>
-    (await sql<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE subscription_consents%'"))[0]!.n;
+    (
+      await sql<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE subscription_consents%'",
+      )
+    )[0]!.n;
   await until(waiting, (waiters) => waiters >= 1, 5000, 'the admin request to wait on the lock');
 
   // Slow logins, each on its own connection, all inside the API waiting for Douyin.
   const logins = codes.map((code) => rawRequest(baseUrl, 'POST', '/auth/login', { code }));
-  await until(() => faultFired(slowLogin), (fired) => fired >= 10, 10_000, 'the logins to reach Douyin');
+  await until(
+    () => faultFired(slowLogin),
+    (fired) => fired >= 10,
+    10_000,
+    'the logins to reach Douyin',
+  );
 
   const sendingAtSigterm = await statuses(ids);
   expect(count(sendingAtSigterm, 'sending')).toBeGreaterThan(0);
@@ -125,7 +157,12 @@ it('drains in-flight requests and sends on SIGTERM, refuses new work, and exits 
   // Another instance of the app sends what was left, each message exactly once.
   await own.removeFaults();
   const next = await apps.start({ ...env, LOG_LEVEL: 'error' });
-  await until(() => statuses(ids), (s) => count(s, 'sent') === ids.length, 15_000, 'every message sent');
+  await until(
+    () => statuses(ids),
+    (s) => count(s, 'sent') === ids.length,
+    15_000,
+    'every message sent',
+  );
   for (const { openId } of [...recipients, held]) {
     expect(await emulator.client.inbox({ appid: own.appid, openid: openId })).toHaveLength(1);
   }

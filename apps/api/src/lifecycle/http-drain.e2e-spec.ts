@@ -44,7 +44,12 @@ describe('shutdown of the HTTP server', () => {
     const hang = await emulator.client.addFault({ operation: 'jscode2session', match: { code: code! }, latencyMs: 5000 });
     try {
       const answer = rawRequest(running.baseUrl, 'POST', '/auth/login', { code });
-      await until(() => faultFired(hang.id), (fired) => fired > 0, 5000, 'the login to reach Douyin');
+      await until(
+        () => faultFired(hang.id),
+        (fired) => fired > 0,
+        5000,
+        'the login to reach Douyin',
+      );
 
       const start = Date.now();
       await running.close();
@@ -63,14 +68,28 @@ describe('shutdown of the notification workers', () => {
     const running = await startApp({ ...own.env, NOTIFY_WORKERS_IN_PROCESS: 'true', SHUTDOWN_TIMEOUT_SECONDS: '1' });
     try {
       const douyinUser = await own.newUser();
-      const login = await fetch(`${running.baseUrl}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: (await douyinUser.tt.login()).code }) });
+      const login = await fetch(`${running.baseUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: (await douyinUser.tt.login()).code }),
+      });
       const { user } = ZLoginResponse.parse(await login.json());
       await douyinUser.tt.requestSubscribeMessage({ tmplIds: [news.templateId] });
       await grantConsent(user.id, news);
       const hang = await own.fault({ operation: 'notify_v1', appIdField: 'app_id', latencyMs: 5000 });
-      const queued = await admin(running, 'POST', '/admin/notifications', { user: { id: user.id }, templateId: news.templateId, data: { 物品名称: 'x' }, idempotencyKey: `hung-${own.appid}` });
+      const queued = await admin(running, 'POST', '/admin/notifications', {
+        user: { id: user.id },
+        templateId: news.templateId,
+        data: { 物品名称: 'x' },
+        idempotencyKey: `hung-${own.appid}`,
+      });
       expect(queued.status).toBe(201);
-      await until(() => faultFired(hang), (fired) => fired > 0, 10_000, 'the send to reach Douyin');
+      await until(
+        () => faultFired(hang),
+        (fired) => fired > 0,
+        10_000,
+        'the send to reach Douyin',
+      );
 
       const start = Date.now();
       await running.close();

@@ -59,7 +59,15 @@ describe('/me/location', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await recordLocation(alice, { latitude: -33.86, longitude: 151.2, altitude: null, accuracy: 5, verticalAccuracy: -1, speed: -1 });
 
-    expect(second).toMatchObject({ latitude: -33.86, longitude: 151.2, altitude: null, accuracy: 5, verticalAccuracy: null, horizontalAccuracy: null, speed: null });
+    expect(second).toMatchObject({
+      latitude: -33.86,
+      longitude: 151.2,
+      altitude: null,
+      accuracy: 5,
+      verticalAccuracy: null,
+      horizontalAccuracy: null,
+      speed: null,
+    });
     expect(Date.parse(second.recordedAt)).toBeGreaterThan(Date.parse(first.recordedAt));
     expect((await lastLocation(alice)).body).toEqual(second);
   });

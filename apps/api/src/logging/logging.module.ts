@@ -17,9 +17,7 @@ export const LOG_CAPTURE = Symbol('LOG_CAPTURE');
       provide: AppLogger,
       inject: [AppConfig, LOG_CAPTURE],
       useFactory: async (config: AppConfig, capture: DestinationStream | null) =>
-        new AppLogger(
-          await createRootLogger({ level: config.logLevel, pretty: config.env === 'development', capture }),
-        ),
+        new AppLogger(await createRootLogger({ level: config.logLevel, pretty: config.env === 'development', capture })),
     },
   ],
   exports: [AppLogger],

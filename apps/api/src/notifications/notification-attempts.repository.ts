@@ -44,7 +44,12 @@ export class NotificationAttemptsRepository {
       if (row.status === 'sending') {
         await tx.notification.update({
           where: { id },
-          data: { status: 'dead', creditReserved: false, lastErrorCode: OUTCOME_UNKNOWN, lastError: 'An earlier attempt never reported back (worker stopped mid-send): may have been delivered, not re-sent' },
+          data: {
+            status: 'dead',
+            creditReserved: false,
+            lastErrorCode: OUTCOME_UNKNOWN,
+            lastError: 'An earlier attempt never reported back (worker stopped mid-send): may have been delivered, not re-sent',
+          },
         });
         return { action: 'skip', why: 'earlier attempt outcome unknown' };
       }
@@ -54,12 +59,31 @@ export class NotificationAttemptsRepository {
         data: { status: 'sending', attempts: { increment: 1 } },
         select: { attempts: true, templateId: true, data: true, page: true, appId: true, user: { select: { openId: true } } },
       });
-      const template = await tx.subscriptionTemplate.findUnique({ where: { appId_templateId: { appId, templateId: n.templateId } }, select: { api: true, kind: true } });
+      const template = await tx.subscriptionTemplate.findUnique({
+        where: { appId_templateId: { appId, templateId: n.templateId } },
+        select: { api: true, kind: true },
+      });
       if (!template || !n.user.openId || n.appId !== appId) {
-        await this.finish(tx, id, row, 'failed', { decision: 'fail', code: 'TEMPLATE_UNKNOWN', message: 'The template left the registry (or the user has no openid) before sending' }, true);
+        await this.finish(
+          tx,
+          id,
+          row,
+          'failed',
+          { decision: 'fail', code: 'TEMPLATE_UNKNOWN', message: 'The template left the registry (or the user has no openid) before sending' },
+          true,
+        );
         return { action: 'skip', why: 'cannot be sent' };
       }
-      const task = { id, attempt: n.attempts, templateId: n.templateId, openId: n.user.openId, api: template.api, kind: template.kind, data: n.data as Record<string, string>, page: n.page };
+      const task = {
+        id,
+        attempt: n.attempts,
+        templateId: n.templateId,
+        openId: n.user.openId,
+        api: template.api,
+        kind: template.kind,
+        data: n.data as Record<string, string>,
+        page: n.page,
+      };
       return { action: 'send', task };
     });
   }
@@ -102,7 +126,14 @@ export class NotificationAttemptsRepository {
         const message = `Gave up after ${last?.attempts ?? 0} attempts; last: ${last?.lastError ?? 'none'}`.slice(0, 1024);
         await this.finish(tx, id, row, 'dead', { decision: 'fail', code: last?.lastErrorCode ?? 'RETRIES_EXHAUSTED', message }, true);
       } else if (row?.status === 'sending') {
-        await this.finish(tx, id, row, 'dead', { decision: 'unknown', code: OUTCOME_UNKNOWN, message: 'The last attempt never reported back: may have been delivered, not re-sent' }, false);
+        await this.finish(
+          tx,
+          id,
+          row,
+          'dead',
+          { decision: 'unknown', code: OUTCOME_UNKNOWN, message: 'The last attempt never reported back: may have been delivered, not re-sent' },
+          false,
+        );
       }
     });
   }
@@ -125,5 +156,9 @@ export class NotificationAttemptsRepository {
 }
 
 function errorFields(failure: SendFailure) {
-  return { lastErrorCode: failure.code.slice(0, 64), lastError: failure.message.slice(0, 1024), ...(failure.logId ? { lastLogId: failure.logId } : {}) };
+  return {
+    lastErrorCode: failure.code.slice(0, 64),
+    lastError: failure.message.slice(0, 1024),
+    ...(failure.logId ? { lastLogId: failure.logId } : {}),
+  };
 }

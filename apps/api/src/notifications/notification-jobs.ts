@@ -24,7 +24,9 @@ export function transactionDb(tx: Prisma.TransactionClient): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[] = []) {
       // pg-boss passes undefined for unset options and a plain object for the job data.
-      const params = values.map((v) => (v === undefined ? null : v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v));
+      const params = values.map((v) =>
+        v === undefined ? null : v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v,
+      );
       return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...params) };
     },
   };

@@ -12,7 +12,14 @@ const PRODUCTION = {
 describe('admin and notification settings', () => {
   it('default to a working local setup: workers in process, the public dev admin key', () => {
     const config = new AppConfig(parseEnv(BASE));
-    expect(config.notifications).toEqual({ workersInProcess: true, concurrency: 4, retryLimit: 6, retryDelaySeconds: 2, expireSeconds: 120, retryAfterTimeout: false });
+    expect(config.notifications).toEqual({
+      workersInProcess: true,
+      concurrency: 4,
+      retryLimit: 6,
+      retryDelaySeconds: 2,
+      expireSeconds: 120,
+      retryAfterTimeout: false,
+    });
     expect(config.douyin.timeoutMs).toBe(10_000);
     expect(config.admin.apiKey.length).toBeGreaterThanOrEqual(32);
   });

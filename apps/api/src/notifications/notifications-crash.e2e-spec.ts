@@ -30,7 +30,10 @@ function startWorkerProcess(): ChildProcess {
 }
 
 async function statuses(ids: string[]): Promise<Record<string, number>> {
-  const rows = await sql<{ status: string; n: string }>('SELECT status, count(*) AS n FROM notifications WHERE id = ANY($1::uuid[]) GROUP BY status', [ids]);
+  const rows = await sql<{ status: string; n: string }>(
+    'SELECT status, count(*) AS n FROM notifications WHERE id = ANY($1::uuid[]) GROUP BY status',
+    [ids],
+  );
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
@@ -60,19 +63,30 @@ it('loses no message and spends no credit twice when a worker dies mid-batch', {
   const ids: string[] = [];
   for (const [i, { user, template }] of recipients.entries()) {
     const queued = await admin(api, 'POST', '/admin/notifications', {
-      user: { id: user.userId }, templateId: template.templateId, data: { 物品名称: `item ${i}`, 状态: 'ok' }, idempotencyKey: `crash-${Date.now()}-${i}`,
+      user: { id: user.userId },
+      templateId: template.templateId,
+      data: { 物品名称: `item ${i}`, 状态: 'ok' },
+      idempotencyKey: `crash-${Date.now()}-${i}`,
     });
     expect(queued.status).toBe(201);
     ids.push(queued.body.id);
   }
 
   workerA = startWorkerProcess();
-  const before = await until(() => statuses(ids), (s) => (s.sent ?? 0) >= 2 && (s.sending ?? 0) >= 1, 30_000);
+  const before = await until(
+    () => statuses(ids),
+    (s) => (s.sent ?? 0) >= 2 && (s.sending ?? 0) >= 1,
+    30_000,
+  );
   expect(before.sending ?? 0).toBeGreaterThan(0);
   workerA.kill('SIGKILL');
 
   const workerB = await apps.start({ ...ENV, NOTIFY_WORKERS_IN_PROCESS: 'true' });
-  const after = await until(() => statuses(ids), (s) => (s.sent ?? 0) + (s.dead ?? 0) === ids.length, 40_000);
+  const after = await until(
+    () => statuses(ids),
+    (s) => (s.sent ?? 0) + (s.dead ?? 0) === ids.length,
+    40_000,
+  );
   for (const remove of faults) await remove();
   expect((after.sent ?? 0) + (after.dead ?? 0)).toBe(ids.length);
 
@@ -87,7 +101,10 @@ it('loses no message and spends no credit twice when a worker dies mid-batch', {
       expect(row.lastErrorCode, about).toBe('OUTCOME_UNKNOWN');
       expect(delivered.length, about).toBeLessThanOrEqual(1);
     }
-    const [consent] = await sql<{ credits: number }>('SELECT credits FROM subscription_consents WHERE user_id = $1::uuid AND template_id = $2', [user.userId, template.templateId]);
+    const [consent] = await sql<{ credits: number }>('SELECT credits FROM subscription_consents WHERE user_id = $1::uuid AND template_id = $2', [
+      user.userId,
+      template.templateId,
+    ]);
     expect(consent!.credits, about).toBe(0); // spent once (sent or maybe-sent), never below
   }
 });

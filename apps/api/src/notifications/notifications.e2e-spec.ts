@@ -37,7 +37,13 @@ async function subscribedUser(template: TestTemplate, times = 1): Promise<{ user
 }
 
 const send = (user: ApiUser, template: TestTemplate, extra: Record<string, unknown> = {}, app = running) =>
-  admin(app, 'POST', '/admin/notifications', { user: { id: user.userId }, templateId: template.templateId, data: DATA, idempotencyKey: key(), ...extra });
+  admin(app, 'POST', '/admin/notifications', {
+    user: { id: user.userId },
+    templateId: template.templateId,
+    data: DATA,
+    idempotencyKey: key(),
+    ...extra,
+  });
 
 describe('POST /admin/notifications', () => {
   it('delivers a one-time message, spends the credit, and refuses a second one before calling Douyin', async () => {
@@ -95,12 +101,17 @@ describe('POST /admin/notifications', () => {
       expect(await calls.count()).toBe(0);
       await calls.remove();
     }
-    const [{ count }] = (await sql<{ count: string }>('SELECT count(*) FROM notifications WHERE user_id = ANY($1::uuid[])', [[never.userId, rejected.userId]])) as [{ count: string }];
+    const [{ count }] = (await sql<{ count: string }>('SELECT count(*) FROM notifications WHERE user_id = ANY($1::uuid[])', [
+      [never.userId, rejected.userId],
+    ])) as [{ count: string }];
     expect(count).toBe('0');
   });
 
   it('retries a busy Douyin to success (v1 2000 and v2 28001005)', async () => {
-    const cases = [['v1', 2000], ['v2', 28001005]] as const;
+    const cases = [
+      ['v1', 2000],
+      ['v2', 28001005],
+    ] as const;
     await Promise.all(
       cases.map(async ([api, errNo]) => {
         const template = await registerTemplate('one_time', api);
@@ -206,7 +217,10 @@ describe('POST /admin/notifications', () => {
     const template = await registerTemplate('one_time', 'v2');
     const { user, openId } = await subscribedUser(template, 2);
     const body = { user: { openId }, templateId: template.templateId, data: DATA, idempotencyKey: key() };
-    const [first, second] = await Promise.all([admin(running, 'POST', '/admin/notifications', body), admin(running, 'POST', '/admin/notifications', body)]);
+    const [first, second] = await Promise.all([
+      admin(running, 'POST', '/admin/notifications', body),
+      admin(running, 'POST', '/admin/notifications', body),
+    ]);
     expect([first.status, second.status].sort()).toEqual([200, 201]);
     expect(first.body.id).toBe(second.body.id);
     await settled(running, first.body.id);
@@ -233,7 +247,12 @@ describe('POST /admin/notifications', () => {
     const empty = await send(user, template, { data: { 物品名称: '', 状态: 'x' } });
     expect(empty.body.error.code).toBe('VALIDATION_FAILED');
 
-    const nobody = await admin(running, 'POST', '/admin/notifications', { user: { openId: 'no-such-openid' }, templateId: template.templateId, data: DATA, idempotencyKey: key() });
+    const nobody = await admin(running, 'POST', '/admin/notifications', {
+      user: { openId: 'no-such-openid' },
+      templateId: template.templateId,
+      data: DATA,
+      idempotencyKey: key(),
+    });
     expect(nobody.status).toBe(404);
     expect(await creditsOf(user, template)).toBe(1);
   });

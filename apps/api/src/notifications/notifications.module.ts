@@ -15,7 +15,14 @@ import { NotificationsService } from './services/notifications.service.js';
  */
 @Module({
   controllers: [AdminNotificationsController],
-  providers: [NotificationsRepository, NotificationAttemptsRepository, NotificationQueue, NotificationSender, NotificationsService, NotificationsWorker],
+  providers: [
+    NotificationsRepository,
+    NotificationAttemptsRepository,
+    NotificationQueue,
+    NotificationSender,
+    NotificationsService,
+    NotificationsWorker,
+  ],
   exports: [NotificationQueue, NotificationsWorker],
 })
 export class NotificationsModule {}

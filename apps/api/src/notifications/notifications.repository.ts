@@ -34,9 +34,7 @@ export interface NewNotification {
 }
 
 export type EnqueueResult =
-  | { outcome: 'created' | 'existing'; notification: NotificationRecord }
-  | { outcome: 'conflict' }
-  | { outcome: 'not-subscribed'; reason: string };
+  { outcome: 'created' | 'existing'; notification: NotificationRecord } | { outcome: 'conflict' } | { outcome: 'not-subscribed'; reason: string };
 
 @Injectable()
 export class NotificationsRepository {

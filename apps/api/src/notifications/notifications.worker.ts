@@ -45,7 +45,10 @@ export class NotificationsWorker implements OnApplicationBootstrap {
   private async startWhenPossible(): Promise<void> {
     for (;;) {
       try {
-        await this.queue.work((job) => this.handle(job), (job) => this.handleDead(job));
+        await this.queue.work(
+          (job) => this.handle(job),
+          (job) => this.handleDead(job),
+        );
         this.logger.log(`Notification workers started (${this.config.notifications.concurrency} on ${this.queue.names.send})`);
         return;
       } catch (error) {

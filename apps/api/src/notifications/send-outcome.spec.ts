@@ -30,7 +30,10 @@ describe('classifySendError', () => {
   it('retries when the token fetch before the send lost its connection: the message never left', () => {
     for (const operation of ['app_access_token', 'client_token']) {
       for (const kind of ['network', 'timeout'] as const) {
-        expect(classifySendError(transport(true, kind, operation)), `${operation} ${kind}`).toMatchObject({ decision: 'retry', code: `transport_${kind}` });
+        expect(classifySendError(transport(true, kind, operation)), `${operation} ${kind}`).toMatchObject({
+          decision: 'retry',
+          code: `transport_${kind}`,
+        });
       }
     }
     expect(classifySendError(transport(true, 'network', 'notify_v1')).decision).toBe('unknown');
@@ -38,7 +41,10 @@ describe('classifySendError', () => {
 
   it('re-sends a timed-out long-term message only when NOTIFY_RETRY_AFTER_TIMEOUT is on, never a one-time one', () => {
     const timeout = transport(true, 'timeout');
-    expect(classifySendError(timeout, { retryAfterTimeout: true, kind: 'long_term' })).toMatchObject({ decision: 'retry', code: 'transport_timeout' });
+    expect(classifySendError(timeout, { retryAfterTimeout: true, kind: 'long_term' })).toMatchObject({
+      decision: 'retry',
+      code: 'transport_timeout',
+    });
     expect(classifySendError(timeout, { retryAfterTimeout: false, kind: 'long_term' }).decision).toBe('unknown');
     expect(classifySendError(timeout, { retryAfterTimeout: true, kind: 'one_time' }).decision).toBe('unknown');
     // A reset after sending is not a timeout: it stays unknown whatever the policy.

@@ -69,7 +69,11 @@ export function classifySendError(error: unknown, policy: SendPolicy = { retryAf
     if (!error.mayHaveReachedServer) return { decision: 'retry', code, message: `Douyin unreachable (${error.code ?? error.kind})` };
     // The call that failed was the token fetch before the send: the message never left.
     if (!SEND_OPERATIONS.has(error.operation)) {
-      return { decision: 'retry', code, message: `Douyin ${error.operation} failed before the send (${error.kind}${error.code ? ` ${error.code}` : ''}): not sent` };
+      return {
+        decision: 'retry',
+        code,
+        message: `Douyin ${error.operation} failed before the send (${error.kind}${error.code ? ` ${error.code}` : ''}): not sent`,
+      };
     }
     if (error.kind === 'timeout' && policy.retryAfterTimeout && policy.kind === 'long_term') {
       return { decision: 'retry', code, message: 'No answer from Douyin in time: sent again (NOTIFY_RETRY_AFTER_TIMEOUT)' };

@@ -61,7 +61,7 @@ export function buildOpenApiDocument(routes: DiscoveredRoute[], info: { title: s
   }
   return {
     openapi: '3.1.0',
-    info: { ...info, description: 'Generated at start-up from the routes\' contracts (@douyin-kit/contracts).' },
+    info: { ...info, description: "Generated at start-up from the routes' contracts (@douyin-kit/contracts)." },
     paths,
     components: {
       securitySchemes: {

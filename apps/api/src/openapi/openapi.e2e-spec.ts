@@ -10,12 +10,18 @@ let running: RunningApp;
 const registered: { method: string; url: string }[] = [];
 let doc: Doc;
 beforeAll(async () => {
-  running = await startApp({}, {
-    beforeInit: (app) =>
-      app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
-        for (const method of [route.method].flat()) registered.push({ method, url: route.url });
-      }),
-  });
+  running = await startApp(
+    {},
+    {
+      beforeInit: (app) =>
+        app
+          .getHttpAdapter()
+          .getInstance()
+          .addHook('onRoute', (route) => {
+            for (const method of [route.method].flat()) registered.push({ method, url: route.url });
+          }),
+    },
+  );
   const response = await fetch(`${running.baseUrl}/docs/openapi.json`);
   expect(response.status).toBe(200);
   doc = (await response.json()) as Doc;
@@ -46,7 +52,10 @@ describe('GET /docs/openapi.json', () => {
     for (const { path, method, op } of operations()) {
       expect(Object.keys(op.responses).length, `${method} ${path}`).toBeGreaterThan(0);
       for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
-        expect(op.parameters?.some((p) => p.in === 'path' && p.name === name), `${method} ${path} {${name}}`).toBe(true);
+        expect(
+          op.parameters?.some((p) => p.in === 'path' && p.name === name),
+          `${method} ${path} {${name}}`,
+        ).toBe(true);
       }
     }
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
@@ -87,7 +96,10 @@ describe('global errors in the OpenAPI document', () => {
     );
     expect(me.responses['503'].headers).toHaveProperty('Retry-After');
     // Readiness reports a stalled database as NOT_READY itself.
-    expect([...doc.paths['/ready']!.get!.responses['503'].content['application/json'].schema.properties.error.properties.code.enum].sort()).toEqual(['NOT_READY', 'SERVER_BUSY']);
+    expect([...doc.paths['/ready']!.get!.responses['503'].content['application/json'].schema.properties.error.properties.code.enum].sort()).toEqual([
+      'NOT_READY',
+      'SERVER_BUSY',
+    ]);
     expect(doc.paths['/health']!.get!.responses['503']).toBeUndefined();
   });
 });

@@ -18,7 +18,10 @@ export interface DiscoveredRoute {
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value : [value ?? '']).map(String);
 
 function joinPath(...parts: string[]): string {
-  const joined = parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+  const joined = parts
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter(Boolean)
+    .join('/');
   return `/${joined}`;
 }
 

@@ -2,7 +2,14 @@ import { DouyinApiError, DouyinCryptoError, DouyinTransportError } from '@douyin
 import { toPhoneCodeError } from './phone-code-errors.js';
 
 function apiError(errNo: number) {
-  return new DouyinApiError({ errNo, platformMessage: 'x', operation: 'get_phonenumber_info', endpoint: '/api/apps/v1/get_phonenumber_info/', httpStatus: 200, raw: {} });
+  return new DouyinApiError({
+    errNo,
+    platformMessage: 'x',
+    operation: 'get_phonenumber_info',
+    endpoint: '/api/apps/v1/get_phonenumber_info/',
+    httpStatus: 200,
+    raw: {},
+  });
 }
 
 describe('toPhoneCodeError', () => {
@@ -12,7 +19,13 @@ describe('toPhoneCodeError', () => {
 
   it('maps a busy or unreachable Douyin to 503 and other platform errors to 502', () => {
     expect(toPhoneCodeError(apiError(-1))).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 503 });
-    const timeout = new DouyinTransportError({ kind: 'timeout', mayHaveReachedServer: true, operation: 'get_phonenumber_info', endpoint: '/x', detail: 'timed out' });
+    const timeout = new DouyinTransportError({
+      kind: 'timeout',
+      mayHaveReachedServer: true,
+      operation: 'get_phonenumber_info',
+      endpoint: '/x',
+      detail: 'timed out',
+    });
     expect(toPhoneCodeError(timeout)).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 503 });
     expect(toPhoneCodeError(apiError(28001018))).toMatchObject({ code: 'UPSTREAM_ERROR', status: 502 });
   });

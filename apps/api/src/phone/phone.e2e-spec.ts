@@ -38,10 +38,12 @@ async function userWithPhone(purePhoneNumber = mobileNumber(), countryCode = '86
 }
 
 async function phoneRow(user: ApiUser): Promise<PhoneRow> {
-  return (await sql<PhoneRow>(
-    'SELECT phone_encrypted, phone_key_id, phone_hash, phone_masked, phone_country_code, phone_updated_at FROM users WHERE id = $1',
-    [user.userId],
-  ))[0]!;
+  return (
+    await sql<PhoneRow>(
+      'SELECT phone_encrypted, phone_key_id, phone_hash, phone_masked, phone_country_code, phone_updated_at FROM users WHERE id = $1',
+      [user.userId],
+    )
+  )[0]!;
 }
 
 function errorOf(response: { body: unknown }) {
@@ -67,7 +69,10 @@ describe('POST /me/phone, old flow (encryptedData + iv)', () => {
     const response = await user.post('/me/phone', { encryptedData: tap.encryptedData, iv: tap.iv });
 
     expect(response.status).toBe(200);
-    expect(ZPhoneResponse.parse(response.body)).toEqual({ phoneMasked: `${user.purePhoneNumber.slice(0, 3)}****${user.purePhoneNumber.slice(-4)}`, countryCode: '86' });
+    expect(ZPhoneResponse.parse(response.body)).toEqual({
+      phoneMasked: `${user.purePhoneNumber.slice(0, 3)}****${user.purePhoneNumber.slice(-4)}`,
+      countryCode: '86',
+    });
     expect(JSON.stringify(response.body)).not.toContain(user.purePhoneNumber);
     expectStored(await phoneRow(user), user);
     const me = await fetch(`${running.baseUrl}/me`, { headers: { authorization: `Bearer ${user.token}` } });
@@ -82,7 +87,11 @@ describe('POST /me/phone, old flow (encryptedData + iv)', () => {
     const response = await user.post('/me/phone', tap);
 
     expect(response.status).toBe(409);
-    expect(errorOf(response)).toEqual({ code: 'SESSION_KEY_STALE', message: expect.stringMatching(/tt\.login.*getPhoneNumber/), requestId: expect.any(String) });
+    expect(errorOf(response)).toEqual({
+      code: 'SESSION_KEY_STALE',
+      message: expect.stringMatching(/tt\.login.*getPhoneNumber/),
+      requestId: expect.any(String),
+    });
     expect((await phoneRow(user)).phone_hash).toBeNull();
   });
 
@@ -155,7 +164,11 @@ describe('POST /me/phone, new flow (code)', () => {
 
 describe('POST /me/phone, number and body checks', () => {
   it('refuses a number of the wrong shape in both flows with PHONE_NUMBER_INVALID, never echoing it', async () => {
-    for (const [countryCode, number] of [['86', '12345678901'], ['86', '1381234567'], ['852', '1234567890123456']] as const) {
+    for (const [countryCode, number] of [
+      ['86', '12345678901'],
+      ['86', '1381234567'],
+      ['852', '1234567890123456'],
+    ] as const) {
       const user = await userWithPhone(number, countryCode);
       const taps = [await emulator.phoneNumber(user.douyinUserId, 'encrypted'), await emulator.phoneNumber(user.douyinUserId, 'code')];
       for (const tap of taps) {
@@ -172,7 +185,9 @@ describe('POST /me/phone, number and body checks', () => {
     const response = await user.post('/me/phone', await emulator.phoneNumber(user.douyinUserId, 'code'));
     expect(response.body).toEqual({ phoneMasked: '91****67', countryCode: '852' });
     const row = await phoneRow(user);
-    expect(running.app.get(SecretBox).open({ keyId: row.phone_key_id!, blob: row.phone_encrypted! }, phoneField(user.userId)).toString()).toBe('+85291234567');
+    expect(running.app.get(SecretBox).open({ keyId: row.phone_key_id!, blob: row.phone_encrypted! }, phoneField(user.userId)).toString()).toBe(
+      '+85291234567',
+    );
   });
 
   it('takes exactly one flow: both, neither or unknown fields are refused', async () => {

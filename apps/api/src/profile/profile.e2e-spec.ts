@@ -49,7 +49,15 @@ describe('POST /me/profile', () => {
       'SELECT nickname, avatar_url, gender, city, province, country, language, profile_updated_at FROM users WHERE id = $1',
       [user.userId],
     );
-    expect(row).toMatchObject({ nickname, avatar_url: PROFILE.avatarUrl, gender: 1, city: '杭州', province: '浙江', country: '中国', language: 'zh_CN' });
+    expect(row).toMatchObject({
+      nickname,
+      avatar_url: PROFILE.avatarUrl,
+      gender: 1,
+      city: '杭州',
+      province: '浙江',
+      country: '中国',
+      language: 'zh_CN',
+    });
     expect(row!.profile_updated_at).toBeInstanceOf(Date);
   });
 
@@ -74,7 +82,10 @@ describe('POST /me/profile', () => {
 
     const stale = await user.post('/me/profile', payload);
     expect(stale.status).toBe(409);
-    expect(errorOf(stale)).toMatchObject({ code: 'SESSION_KEY_STALE', message: expect.stringMatching(/tt\.login.*POST \/auth\/login.*getUserProfile/) });
+    expect(errorOf(stale)).toMatchObject({
+      code: 'SESSION_KEY_STALE',
+      message: expect.stringMatching(/tt\.login.*POST \/auth\/login.*getUserProfile/),
+    });
 
     const { token } = ZLoginResponse.parse((await postJson(running.baseUrl, '/auth/login', { code })).body);
     expect((await postJson(running.baseUrl, '/me/profile', payload, token)).status).toBe(200);
@@ -122,7 +133,9 @@ describe('POST /me/profile', () => {
     // data keys): signature and decryption both check out, only the content is wrong.
     const sessionKey = await sessionKeyOf(user.token);
     const rawData = JSON.stringify({ nickName: 'x', avatarUrl: '', gender: 0, city: '', province: '', country: '', language: 'zh_CN' });
-    const signature = createHash('sha1').update(rawData + sessionKey).digest('hex');
+    const signature = createHash('sha1')
+      .update(rawData + sessionKey)
+      .digest('hex');
     const encrypted = (fields: Record<string, unknown>, appid: string) => {
       const plaintext = JSON.stringify({ ...JSON.parse(rawData), ...fields, watermark: { appid, timestamp: 1 } });
       const iv = randomBytes(16);

@@ -145,9 +145,13 @@ describe('retention purge', () => {
 
     await worker.register();
 
-    expect(await sql('SELECT cron, timezone FROM pgboss.schedule WHERE name = $1', [worker.queueName])).toEqual([{ cron: PURGE_CRON, timezone: 'UTC' }]);
+    expect(await sql('SELECT cron, timezone FROM pgboss.schedule WHERE name = $1', [worker.queueName])).toEqual([
+      { cron: PURGE_CRON, timezone: 'UTC' },
+    ]);
     expect(await sql('SELECT policy FROM pgboss.queue WHERE name = $1', [worker.queueName])).toEqual([{ policy: 'stately' }]);
-    await expect.poll(async () => (await sql<{ state: string }>('SELECT state FROM pgboss.job WHERE id = $1', [jobId]))[0]?.state, { timeout: 10_000 }).toBe('completed');
+    await expect
+      .poll(async () => (await sql<{ state: string }>('SELECT state FROM pgboss.job WHERE id = $1', [jobId]))[0]?.state, { timeout: 10_000 })
+      .toBe('completed');
     expect(await sql('SELECT id FROM sessions WHERE id = $1', [ended])).toEqual([]);
   });
 
@@ -155,7 +159,9 @@ describe('retention purge', () => {
     const running = await apps.start({ ANONYMOUS_USER_RETENTION_DAYS: '30' });
     const visitor = await emulator.createUser({ loggedIn: false });
     const logIn = async () =>
-      ZLoginResponse.parse((await postJson(running.baseUrl, '/auth/login', { anonymousCode: (await emulator.login(visitor.id)).anonymousCode })).body);
+      ZLoginResponse.parse(
+        (await postJson(running.baseUrl, '/auth/login', { anonymousCode: (await emulator.login(visitor.id)).anonymousCode })).body,
+      );
     const first = await logIn();
     await sql("UPDATE users SET updated_at = now() - interval '40 days' WHERE id = $1", [first.user.id]);
     await sql("UPDATE sessions SET revoked_at = now() - interval '39 days' WHERE user_id = $1", [first.user.id]);
@@ -163,7 +169,9 @@ describe('retention purge', () => {
     const again = await logIn();
 
     expect(again.user.id).toBe(first.user.id);
-    const [row] = await sql<{ recent: boolean }>("SELECT updated_at > now() - interval '1 minute' AS recent FROM users WHERE id = $1", [first.user.id]);
+    const [row] = await sql<{ recent: boolean }>("SELECT updated_at > now() - interval '1 minute' AS recent FROM users WHERE id = $1", [
+      first.user.id,
+    ]);
     expect(row!.recent).toBe(true);
   });
 });

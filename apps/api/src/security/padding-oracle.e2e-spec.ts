@@ -54,7 +54,13 @@ async function post(app: RunningApp, path: string, body: unknown, token: string)
 
 /** Everything a client could compare: status, the headers that describe the body, the body. */
 const fingerprint = (answer: RawAnswer) =>
-  JSON.stringify([answer.status, answer.headers.get('content-type'), answer.headers.get('content-length'), answer.headers.get('retry-after'), answer.text]);
+  JSON.stringify([
+    answer.status,
+    answer.headers.get('content-type'),
+    answer.headers.get('content-length'),
+    answer.headers.get('retry-after'),
+    answer.text,
+  ]);
 
 const b64 = (bytes: Buffer) => bytes.toString('base64');
 const randomCiphertext = (blocks = 3) => ({ encryptedData: b64(randomBytes(16 * blocks)), iv: b64(randomBytes(16)) });
@@ -122,7 +128,10 @@ describe('padding oracle: one answer for every decryption failure', () => {
       'not JSON under the right key': encrypt('not json', key),
       'JSON that is not an object': encrypt('[1,2]', key),
       'no watermark': encrypt(JSON.stringify({ purePhoneNumber: '13900000000', countryCode: '86' }), key),
-      "another app's watermark": encrypt(JSON.stringify({ purePhoneNumber: '13900000000', countryCode: '86', watermark: { ...watermark, appid: 'tt_other' } }), key),
+      "another app's watermark": encrypt(
+        JSON.stringify({ purePhoneNumber: '13900000000', countryCode: '86', watermark: { ...watermark, appid: 'tt_other' } }),
+        key,
+      ),
       "another user's payload": await emulator.phoneNumber(other.douyinUserId, 'encrypted'),
       'made before a later tt.login (stale key)': await (async () => {
         await emulator.login(user.douyinUserId);
@@ -188,15 +197,20 @@ describe('padding oracle: the failure budget', () => {
     const statuses: number[] = [];
     let last: RawAnswer | undefined;
     for (let i = 0; i < BUDGET; i++) {
-      last = i % 2 === 0
-        ? await post(running, '/me/phone', randomCiphertext(), user.token)
-        : await post(running, '/me/profile', { rawData: genuine.rawData, signature: genuine.signature, ...randomCiphertext() }, user.token);
+      last =
+        i % 2 === 0
+          ? await post(running, '/me/phone', randomCiphertext(), user.token)
+          : await post(running, '/me/profile', { rawData: genuine.rawData, signature: genuine.signature, ...randomCiphertext() }, user.token);
       statuses.push(last.status);
     }
 
     expect(statuses).toEqual([...Array<number>(BUDGET - 1).fill(409), 429]);
     const { error } = ZErrorEnvelope.parse(JSON.parse(last!.text));
-    expect(error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/signed out/), details: { retryAfterSeconds: expect.any(Number) } });
+    expect(error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/signed out/),
+      details: { retryAfterSeconds: expect.any(Number) },
+    });
     const retryAfter = Number(last!.headers.get('retry-after'));
     expect(retryAfter).toBe((error.details as { retryAfterSeconds: number }).retryAfterSeconds);
     expect(retryAfter).toBeGreaterThan(WINDOW_SECONDS - 60);
@@ -211,10 +225,18 @@ describe('padding oracle: the failure budget', () => {
     const token = await loginAgain(running, user);
     const phone = await post(running, '/me/phone', await emulator.phoneNumber(user.douyinUserId, 'encrypted'), token);
     const fresh = await emulator.userProfile(user.douyinUserId);
-    const profile = await post(running, '/me/profile', { rawData: fresh.rawData, signature: fresh.signature, encryptedData: fresh.encryptedData, iv: fresh.iv }, token);
+    const profile = await post(
+      running,
+      '/me/profile',
+      { rawData: fresh.rawData, signature: fresh.signature, encryptedData: fresh.encryptedData, iv: fresh.iv },
+      token,
+    );
     for (const answer of [phone, profile]) {
       expect(answer.status).toBe(429);
-      expect(ZErrorEnvelope.parse(JSON.parse(answer.text)).error).toMatchObject({ code: 'RATE_LIMITED', message: expect.stringMatching(/nothing was decrypted/) });
+      expect(ZErrorEnvelope.parse(JSON.parse(answer.text)).error).toMatchObject({
+        code: 'RATE_LIMITED',
+        message: expect.stringMatching(/nothing was decrypted/),
+      });
       expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
     }
     expect(await failureRows(user)).toBe(BUDGET);
@@ -224,7 +246,9 @@ describe('padding oracle: the failure budget', () => {
     expect((await postJson(running.baseUrl, '/me/phone', await emulator.phoneNumber(user.douyinUserId, 'code'), token)).status).toBe(200);
 
     // One warning for the operator, naming user, session and api, never the payload.
-    const lines = (await readFile(inject('logCaptureFile'), 'utf8')).split('\n').filter((line) => line.includes(user.userId) && line.includes('budget spent'));
+    const lines = (await readFile(inject('logCaptureFile'), 'utf8'))
+      .split('\n')
+      .filter((line) => line.includes(user.userId) && line.includes('budget spent'));
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'warn', userId: user.userId, sessionId: expect.any(String), api: 'getPhoneNumber' });
     expect(lines[0]).not.toContain(genuine.rawData.slice(0, 20));

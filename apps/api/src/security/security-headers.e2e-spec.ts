@@ -83,8 +83,18 @@ describe('the Swagger UI page keeps working under its own CSP', () => {
 
     // Every file the page loads is same-origin ('self') and is served with its type.
     const assets = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
-    const expectedTypes: Record<string, RegExp> = { '.js': /^text\/javascript/, '.css': /^text\/css/, '.png': /^image\/png/, '.json': /^application\/json/ };
-    expect(assets.sort()).toEqual(['/docs/assets/favicon-32x32.png', '/docs/assets/swagger-ui-bundle.js', '/docs/assets/swagger-ui.css', '/docs/openapi.json']);
+    const expectedTypes: Record<string, RegExp> = {
+      '.js': /^text\/javascript/,
+      '.css': /^text\/css/,
+      '.png': /^image\/png/,
+      '.json': /^application\/json/,
+    };
+    expect(assets.sort()).toEqual([
+      '/docs/assets/favicon-32x32.png',
+      '/docs/assets/swagger-ui-bundle.js',
+      '/docs/assets/swagger-ui.css',
+      '/docs/openapi.json',
+    ]);
     for (const asset of assets) {
       const response = await fetch(`${running.baseUrl}${asset}`);
       expect([asset, response.status]).toEqual([asset, 200]);

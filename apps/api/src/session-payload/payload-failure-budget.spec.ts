@@ -23,7 +23,11 @@ function setup(budget = 3) {
       return { id };
     },
     recent: async (userId: string, since: Date) => recent(userId, since),
-    release: async (id: string) => void rows.splice(rows.findIndex((r) => r.id === id), 1),
+    release: async (id: string) =>
+      void rows.splice(
+        rows.findIndex((r) => r.id === id),
+        1,
+      ),
   } as unknown as PayloadFailuresRepository;
   const sessions = { revoke: async (id: string) => void revoked.push(id) } as unknown as SessionsRepository;
   const config = { payloadFailures: { budget, windowSeconds: WINDOW_SECONDS } } as AppConfig;

@@ -14,7 +14,9 @@ function encrypt(plaintext: string | Buffer, key = sessionKey, { pad = true } = 
 /** What a tt API hands the mini-program, made here with node:crypto as the platform would. */
 function platformPayload(data: Record<string, unknown>, key = sessionKey, appid = APP_ID) {
   const rawData = JSON.stringify(data);
-  const signature = createHash('sha1').update(rawData + key).digest('hex');
+  const signature = createHash('sha1')
+    .update(rawData + key)
+    .digest('hex');
   return { ...encrypt(JSON.stringify({ ...data, watermark: { appid, timestamp: 1 } }), key), rawData, signature };
 }
 
@@ -93,7 +95,10 @@ describe('checkPayloadShape', () => {
       code: 'PAYLOAD_CORRUPTED',
       details: { reason: 'plus_became_space', hint: expect.any(String) },
     });
-    expect(corruption({ ...payload, encryptedData: payload.encryptedData.slice(0, -4) })).toEqual({ code: 'PAYLOAD_CORRUPTED', details: { reason: 'not_block_multiple' } });
+    expect(corruption({ ...payload, encryptedData: payload.encryptedData.slice(0, -4) })).toEqual({
+      code: 'PAYLOAD_CORRUPTED',
+      details: { reason: 'not_block_multiple' },
+    });
     expect(corruption({ ...payload, iv: payload.iv.slice(0, -4) })).toEqual({ code: 'PAYLOAD_CORRUPTED', details: { reason: 'bad_iv_length' } });
   });
 

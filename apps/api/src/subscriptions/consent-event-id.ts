@@ -8,7 +8,10 @@ import { createHash } from 'node:crypto';
  * version 8 (custom) UUID.
  */
 export function consentEventId(userId: string, requestId: string, templateId: string): string {
-  const bytes = createHash('sha256').update(JSON.stringify(['consent-event-v1', userId, requestId, templateId])).digest().subarray(0, 16);
+  const bytes = createHash('sha256')
+    .update(JSON.stringify(['consent-event-v1', userId, requestId, templateId]))
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -30,8 +30,7 @@ export interface ConsentChange {
  * template, so no more messages at all: credits drop to zero. fail, repeat, limit: no change.
  */
 export function consentChange(decision: ReportedDecision, kind: TTemplateKind): ConsentChange {
-  const credits: CreditChange =
-    decision.status === 'ban' ? 'revoke-all' : decision.status === 'accept' && kind === 'one_time' ? 'grant-one' : 'keep';
+  const credits: CreditChange = decision.status === 'ban' ? 'revoke-all' : decision.status === 'accept' && kind === 'one_time' ? 'grant-one' : 'keep';
   return {
     status: decision.status,
     kind,

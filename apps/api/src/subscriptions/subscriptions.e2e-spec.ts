@@ -7,7 +7,11 @@ import { registerTestTemplates, tapSubscribe } from '../../test/subscription-tem
 let running: RunningApp;
 let ids: Record<string, string>;
 beforeAll(async () => {
-  const registered = await registerTestTemplates({ order: { kind: 'one_time' }, refund: { kind: 'one_time' }, news: { kind: 'long_term', api: 'v1' } });
+  const registered = await registerTestTemplates({
+    order: { kind: 'one_time' },
+    refund: { kind: 'one_time' },
+    news: { kind: 'long_term', api: 'v1' },
+  });
   ids = registered.ids;
   running = await startApp(registered.env);
 });
@@ -39,7 +43,15 @@ describe('/me/subscriptions', () => {
     const requestId = randomUUID();
     const first = await post(alice, [ids.order!], legacy, requestId);
     expect(first).toEqual([
-      { templateId: ids.order, title: 'Test order', kind: 'one_time', status: 'accept', alwaysSubscribe: false, credits: 1, decidedAt: expect.any(String) },
+      {
+        templateId: ids.order,
+        title: 'Test order',
+        kind: 'one_time',
+        status: 'accept',
+        alwaysSubscribe: false,
+        credits: 1,
+        decidedAt: expect.any(String),
+      },
     ]);
 
     // The same post again (a retry after a lost response) and a burst of them change nothing.
@@ -59,7 +71,10 @@ describe('/me/subscriptions', () => {
     const { withSettings } = await tapSubscribe(alice, [ids.order!, ids.refund!], { decisions: { [ids.refund!]: 'reject' }, alwaysSubscribe: true });
     const recorded = await post(alice, [ids.order!, ids.refund!], withSettings);
     expect(recorded.map((s) => [s.templateId, s.status, s.alwaysSubscribe, s.credits])).toEqual(
-      [[ids.order, 'accept', true, 1], [ids.refund, 'reject', true, 0]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      [
+        [ids.order, 'accept', true, 1],
+        [ids.refund, 'reject', true, 0],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     const events = await sql<{ template_id: string; status: string; kind: string; always_subscribe: boolean; reminder_ways: unknown }>(
       'SELECT template_id, status, kind, always_subscribe, reminder_ways FROM subscription_consent_events WHERE user_id = $1 ORDER BY template_id',
@@ -67,12 +82,27 @@ describe('/me/subscriptions', () => {
     );
     expect(events).toEqual(
       [
-        { template_id: ids.order, status: 'accept', kind: 'one_time', always_subscribe: true, reminder_ways: [{ reminderType: 'message_notice', reminderStatus: 'accept' }] },
-        { template_id: ids.refund, status: 'reject', kind: 'one_time', always_subscribe: true, reminder_ways: [{ reminderType: 'message_notice', reminderStatus: 'reject' }] },
+        {
+          template_id: ids.order,
+          status: 'accept',
+          kind: 'one_time',
+          always_subscribe: true,
+          reminder_ways: [{ reminderType: 'message_notice', reminderStatus: 'accept' }],
+        },
+        {
+          template_id: ids.refund,
+          status: 'reject',
+          kind: 'one_time',
+          always_subscribe: true,
+          reminder_ways: [{ reminderType: 'message_notice', reminderStatus: 'reject' }],
+        },
       ].sort((a, b) => a.template_id!.localeCompare(b.template_id!)),
     );
     // The current state keeps the reminder ways too (for the sender to read).
-    const [consent] = await sql<{ reminder_ways: unknown }>('SELECT reminder_ways FROM subscription_consents WHERE user_id = $1 AND template_id = $2', [alice.userId, ids.order]);
+    const [consent] = await sql<{ reminder_ways: unknown }>(
+      'SELECT reminder_ways FROM subscription_consents WHERE user_id = $1 AND template_id = $2',
+      [alice.userId, ids.order],
+    );
     expect(consent!.reminder_ways).toEqual([{ reminderType: 'message_notice', reminderStatus: 'accept' }]);
   });
 
@@ -107,15 +137,35 @@ describe('/me/subscriptions', () => {
     const alice = await signUp(running);
     const ok = { errMsg: 'requestSubscribeMessage:ok' };
     const unknownId = `MSG_UNKNOWN_${randomUUID().slice(0, 8)}`;
-    const unknown = await alice.post('/me/subscriptions', { requestId: randomUUID(), templateIds: [ids.order, unknownId], result: { ...ok, [unknownId]: 'accept' } });
-    expect([unknown.status, errorOf(unknown.body).code, errorOf(unknown.body).details]).toEqual([400, 'TEMPLATE_UNKNOWN', { templateIds: [unknownId] }]);
+    const unknown = await alice.post('/me/subscriptions', {
+      requestId: randomUUID(),
+      templateIds: [ids.order, unknownId],
+      result: { ...ok, [unknownId]: 'accept' },
+    });
+    expect([unknown.status, errorOf(unknown.body).code, errorOf(unknown.body).details]).toEqual([
+      400,
+      'TEMPLATE_UNKNOWN',
+      { templateIds: [unknownId] },
+    ]);
 
-    const mixed = await alice.post('/me/subscriptions', { requestId: randomUUID(), templateIds: [ids.order, ids.news], result: { ...ok, [ids.order!]: 'accept' } });
+    const mixed = await alice.post('/me/subscriptions', {
+      requestId: randomUUID(),
+      templateIds: [ids.order, ids.news],
+      result: { ...ok, [ids.order!]: 'accept' },
+    });
     expect([mixed.status, errorOf(mixed.body).code]).toEqual([400, 'TEMPLATE_KINDS_MIXED']);
 
-    const four = await alice.post('/me/subscriptions', { requestId: randomUUID(), templateIds: [ids.order, ids.refund, 'MSG_X', 'MSG_Y'], result: ok });
+    const four = await alice.post('/me/subscriptions', {
+      requestId: randomUUID(),
+      templateIds: [ids.order, ids.refund, 'MSG_X', 'MSG_Y'],
+      result: ok,
+    });
     expect([four.status, errorOf(four.body).code]).toEqual([400, 'VALIDATION_FAILED']);
-    const stray = await alice.post('/me/subscriptions', { requestId: randomUUID(), templateIds: [ids.order], result: { ...ok, [ids.refund!]: 'accept' } });
+    const stray = await alice.post('/me/subscriptions', {
+      requestId: randomUUID(),
+      templateIds: [ids.order],
+      result: { ...ok, [ids.refund!]: 'accept' },
+    });
     expect([stray.status, errorOf(stray.body).code]).toEqual([400, 'VALIDATION_FAILED']);
 
     expect(await states(alice)).toEqual({});
@@ -126,7 +176,11 @@ describe('/me/subscriptions', () => {
     const alice = await signUp(running);
     const requestId = randomUUID();
     await post(alice, [ids.order!], { errMsg: 'requestSubscribeMessage:ok', [ids.order!]: 'accept' }, requestId);
-    const reused = await alice.post('/me/subscriptions', { requestId, templateIds: [ids.order], result: { errMsg: 'requestSubscribeMessage:ok', [ids.order!]: 'ban' } });
+    const reused = await alice.post('/me/subscriptions', {
+      requestId,
+      templateIds: [ids.order],
+      result: { errMsg: 'requestSubscribeMessage:ok', [ids.order!]: 'ban' },
+    });
     expect([reused.status, errorOf(reused.body).code]).toEqual([409, 'CONFLICT']);
     expect((await states(alice))[ids.order!]).toMatchObject({ status: 'accept', credits: 1 });
   });

@@ -34,33 +34,49 @@ describe('planLogin', () => {
   });
 
   it('a returning user with a new unionid, or a first one, gets it set', () => {
-    expect(planLogin({ appId, openId: 'open-1', unionId: 'union-2' }, [realUser])).toEqual({ kind: 'change_union_id', user: realUser, unionId: 'union-2' });
+    expect(planLogin({ appId, openId: 'open-1', unionId: 'union-2' }, [realUser])).toEqual({
+      kind: 'change_union_id',
+      user: realUser,
+      unionId: 'union-2',
+    });
     const noUnion = row({ id: 'real', openId: 'open-1' });
-    expect(planLogin({ appId, openId: 'open-1', unionId: 'union-1' }, [noUnion])).toEqual({ kind: 'change_union_id', user: noUnion, unionId: 'union-1' });
+    expect(planLogin({ appId, openId: 'open-1', unionId: 'union-1' }, [noUnion])).toEqual({
+      kind: 'change_union_id',
+      user: noUnion,
+      unionId: 'union-1',
+    });
   });
 
-  it('an anonymous login (no openid) lands on the anonymous_openid\'s user, whatever rows were passed', () => {
+  it("an anonymous login (no openid) lands on the anonymous_openid's user, whatever rows were passed", () => {
     expect(planLogin({ appId, anonymousOpenId: 'anon-1' }, [])).toEqual({ kind: 'anonymous', appId, anonymousOpenId: 'anon-1' });
     expect(planLogin({ appId, anonymousOpenId: 'anon-1' }, [anonymousUser])).toEqual({ kind: 'anonymous', appId, anonymousOpenId: 'anon-1' });
   });
 
-  it('the device\'s anonymous user logging in for the first time is upgraded in place', () => {
+  it("the device's anonymous user logging in for the first time is upgraded in place", () => {
     expect(planLogin({ appId, openId: 'open-1', unionId: 'union-1', anonymousOpenId: 'anon-1' }, [anonymousUser])).toEqual({
       kind: 'upgrade',
       anonymous: anonymousUser,
       openId: 'open-1',
       unionId: 'union-1',
     });
-    expect(planLogin({ appId, openId: 'open-1', anonymousOpenId: 'anon-1' }, [anonymousUser])).toEqual({ kind: 'upgrade', anonymous: anonymousUser, openId: 'open-1' });
+    expect(planLogin({ appId, openId: 'open-1', anonymousOpenId: 'anon-1' }, [anonymousUser])).toEqual({
+      kind: 'upgrade',
+      anonymous: anonymousUser,
+      openId: 'open-1',
+    });
   });
 
-  it('the device\'s anonymous user and an existing real user are merged, the real one winning', () => {
+  it("the device's anonymous user and an existing real user are merged, the real one winning", () => {
     expect(planLogin({ appId, openId: 'open-1', unionId: 'union-1', anonymousOpenId: 'anon-1' }, [anonymousUser, realUser])).toEqual({
       kind: 'merge',
       anonymous: anonymousUser,
       real: realUser,
     });
-    expect(planLogin({ appId, openId: 'open-1', anonymousOpenId: 'anon-1' }, [realUser, anonymousUser])).toEqual({ kind: 'merge', anonymous: anonymousUser, real: realUser });
+    expect(planLogin({ appId, openId: 'open-1', anonymousOpenId: 'anon-1' }, [realUser, anonymousUser])).toEqual({
+      kind: 'merge',
+      anonymous: anonymousUser,
+      real: realUser,
+    });
   });
 
   it('a merge also sets a changed unionid', () => {

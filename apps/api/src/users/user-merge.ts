@@ -32,7 +32,14 @@ export async function mergeAnonymousUser(tx: Tx, anonymousId: string, realId: st
       if (consent.decidedAt > mine.decidedAt) {
         await tx.subscriptionConsent.update({
           where: { id: mine.id },
-          data: { status: consent.status, kind: consent.kind, alwaysSubscribe: consent.alwaysSubscribe, reminderWays: consent.reminderWays ?? undefined, decidedAt: consent.decidedAt, credits: mine.credits + consent.credits },
+          data: {
+            status: consent.status,
+            kind: consent.kind,
+            alwaysSubscribe: consent.alwaysSubscribe,
+            reminderWays: consent.reminderWays ?? undefined,
+            decidedAt: consent.decidedAt,
+            credits: mine.credits + consent.credits,
+          },
         });
       } else if (consent.credits > 0) {
         await tx.subscriptionConsent.update({ where: { id: mine.id }, data: { credits: mine.credits + consent.credits } });

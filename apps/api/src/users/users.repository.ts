@@ -16,8 +16,18 @@ const OUTPUT_COLUMNS = `id, open_id AS "openId", nickname, avatar_url AS "avatar
 
 /** The same columns for Prisma, with the identities a login compares. */
 const LOGIN_ROW_SELECT = {
-  id: true, openId: true, nickname: true, avatarUrl: true, gender: true, country: true, province: true, city: true,
-  phoneMasked: true, createdAt: true, unionId: true, anonymousOpenId: true,
+  id: true,
+  openId: true,
+  nickname: true,
+  avatarUrl: true,
+  gender: true,
+  country: true,
+  province: true,
+  city: true,
+  phoneMasked: true,
+  createdAt: true,
+  unionId: true,
+  anonymousOpenId: true,
 } satisfies Prisma.UserSelect;
 
 @Injectable()

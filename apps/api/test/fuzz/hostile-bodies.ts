@@ -59,7 +59,10 @@ function badBase64(rng: Random): string {
     () => Buffer.from(rng.bytes(32)).toString('base64').replace(/\+/g, ' ').replace(/[A-Z]/, ' '),
     () => `${Buffer.from(rng.bytes(32)).toString('base64')}\n${Buffer.from(rng.bytes(16)).toString('base64')}`,
     () => Buffer.from(rng.bytes(rng.int(1, 40))).toString('base64url'),
-    () => Buffer.from(rng.bytes(rng.int(1, 40))).toString('base64').replace(/=+$/, ''),
+    () =>
+      Buffer.from(rng.bytes(rng.int(1, 40)))
+        .toString('base64')
+        .replace(/=+$/, ''),
     () => `${Buffer.from(rng.bytes(15)).toString('base64')}=`,
     () => Buffer.from(rng.bytes(16)).toString('base64'),
     () => Buffer.from(rng.bytes(16 * rng.int(1, 64))).toString('base64'),
@@ -161,10 +164,24 @@ export function hostileBody(schema: JsonSchema | undefined, rng: Random, bodyLim
     [schema ? 30 : 4, () => ({ label: 'mutated body', contentType: JSON_TYPE, data: serialise(mutatedBody(schema ?? {}, rng), rng) })],
     [4, () => ({ label: 'not an object', contentType: JSON_TYPE, data: serialise(rng.pick([[], 'text', 42, null, true, [near()]]), rng) })],
     [4, () => ({ label: 'deeply nested', contentType: JSON_TYPE, data: deepJson(rng, rng.int(1000, 30_000)) })],
-    [3, () => ({ label: 'huge string', contentType: JSON_TYPE, data: JSON.stringify({ ...(near() as object), big: 'x'.repeat(rng.int(bodyLimitBytes / 2, bodyLimitBytes * 2)) }) })],
+    [
+      3,
+      () => ({
+        label: 'huge string',
+        contentType: JSON_TYPE,
+        data: JSON.stringify({ ...(near() as object), big: 'x'.repeat(rng.int(bodyLimitBytes / 2, bodyLimitBytes * 2)) }),
+      }),
+    ],
     [5, () => ({ label: 'invalid JSON', contentType: JSON_TYPE, data: rng.pick(INVALID_JSON)(serialise(near(), rng)) })],
     [3, () => ({ label: 'empty JSON body', contentType: JSON_TYPE, data: '' })],
-    [2, () => ({ label: 'not UTF-8', contentType: `${JSON_TYPE}; charset=utf-8`, data: Buffer.concat([Buffer.from('{"code":"'), rng.bytes(24), Buffer.from('"}')]) })],
+    [
+      2,
+      () => ({
+        label: 'not UTF-8',
+        contentType: `${JSON_TYPE}; charset=utf-8`,
+        data: Buffer.concat([Buffer.from('{"code":"'), rng.bytes(24), Buffer.from('"}')]),
+      }),
+    ],
     [6, () => ({ label: 'wrong content type', contentType: rng.pick(WRONG_TYPES_OF_CONTENT), data: serialise(near(), rng) })],
     [3, () => ({ label: 'form body', contentType: 'application/x-www-form-urlencoded', data: formOf(near(), rng) })],
     [2, () => ({ label: 'no content type', data: Buffer.from(serialise(near(), rng)) })],

@@ -76,7 +76,15 @@ function hostileAuth(rng: Random, creds: FuzzCredentials): Auth {
     ],
     [14, () => ({ label: 'admin key', headers: { 'x-admin-key': creds.adminKey }, session: false, admin: true })],
     [10, () => ({ label: 'wrong admin key', headers: { 'x-admin-key': wrongKey() }, session: false, admin: false })],
-    [4, () => ({ label: 'session and wrong admin key', headers: { ...bearer(`Bearer ${session}`), 'x-admin-key': wrongKey() }, session: true, admin: false })],
+    [
+      4,
+      () => ({
+        label: 'session and wrong admin key',
+        headers: { ...bearer(`Bearer ${session}`), 'x-admin-key': wrongKey() },
+        session: true,
+        admin: false,
+      }),
+    ],
   ])();
 }
 
@@ -143,7 +151,18 @@ export function hostileRequest(index: number, rng: Random, operations: Operation
     const served = operations.filter((o) => o.path === operation.path).flatMap((o) => (o.method === 'GET' ? ['GET', 'HEAD'] : [o.method]));
     method = rng.pick(METHODS.filter((m) => !served.includes(m)));
   }
-  if (target === 'unknown') url = rng.pick(['/', '/me/', '/admin', '/admin/notifications/', '/me/addresses/x/y', `/${rng.string(12)}`, '//me', '/me/../admin/notifications', '/ME']);
+  if (target === 'unknown')
+    url = rng.pick([
+      '/',
+      '/me/',
+      '/admin',
+      '/admin/notifications/',
+      '/me/addresses/x/y',
+      `/${rng.string(12)}`,
+      '//me',
+      '/me/../admin/notifications',
+      '/ME',
+    ]);
 
   const sendsBody = operation.body !== undefined || rng.chance(0.2);
   const body = sendsBody && !['GET', 'HEAD'].includes(method) ? hostileBody(operation.body, rng, bodyLimitBytes) : { label: 'no body' as const };
@@ -157,6 +176,7 @@ export function hostileRequest(index: number, rng: Random, operations: Operation
   const sameRoute = target === 'route' || target === 'param';
   // A form, plain text or any other non-JSON body must be refused (415), credentials or not.
   const readable = body.data === undefined || isJsonMediaType(body.contentType);
-  const holds = operation.auth === 'public' || (operation.auth === 'session' && auth.session && !logsOut) || (operation.auth === 'admin' && auth.admin);
+  const holds =
+    operation.auth === 'public' || (operation.auth === 'session' && auth.session && !logsOut) || (operation.auth === 'admin' && auth.admin);
   return { index, route: operation.key, method, url, headers, data: body.data, label, mayPass: sameRoute && holds && readable };
 }

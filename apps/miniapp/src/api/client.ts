@@ -19,7 +19,8 @@ export type RouteRequest<R extends RouteContract> = (R extends { body: unknown }
   (R extends { query: unknown } ? { query: RouteQueryInput<R> } : { query?: never }) & { timeout?: number }
 
 /** The request is optional for a route that takes nothing. */
-type RequestArgs<R extends RouteContract> = Partial<RouteRequest<R>> extends RouteRequest<R> ? [request?: RouteRequest<R>] : [request: RouteRequest<R>]
+type RequestArgs<R extends RouteContract> =
+  Partial<RouteRequest<R>> extends RouteRequest<R> ? [request?: RouteRequest<R>] : [request: RouteRequest<R>]
 
 /**
  * The one way the app talks to the API: calls a route of `@douyin-kit/contracts` (its method,

@@ -42,6 +42,7 @@ export const listTemplates = () => apiRequest(routes.subscriptions.templates)
  * `result` is requestSubscribeMessage's result as the host returned it; the server validates it.
  * Answers with the states of the posted templates; a retried `requestId` grants nothing twice.
  */
-export const postSubscriptions = (body: RouteBodyInput<typeof routes.subscriptions.record>) => apiRequest(routes.subscriptions.record, { body })
+export const postSubscriptions = (body: RouteBodyInput<typeof routes.subscriptions.record>) =>
+  apiRequest(routes.subscriptions.record, { body })
 
 export const listSubscriptions = () => apiRequest(routes.subscriptions.list)

@@ -33,9 +33,7 @@ export function useAction<Args extends unknown[], T>(
     } catch (error) {
       started = Promise.reject(error)
     }
-    void started
-      .then(onDone, options.quietCancel ? toastErrorUnlessCancelled : toastError)
-      .finally(() => setBusy(false))
+    void started.then(onDone, options.quietCancel ? toastErrorUnlessCancelled : toastError).finally(() => setBusy(false))
   }
 
   return { run, busy }

@@ -12,7 +12,7 @@ const setting = (key: string): string | null => window.localStorage.getItem(`dou
 export const tt = createTt({
   emulatorUrl: process.env.TARO_APP_EMULATOR_URL as string,
   appid: process.env.TARO_APP_EMULATOR_APPID as string,
-  userId: setting('user') || 'u_alice',
+  userId: setting('user') || 'u_alice'
 })
 
 export function phoneNumberDetail(): Promise<PhoneNumberDetail> {

@@ -13,7 +13,11 @@ interface ButtonProps extends Props {
   onGetPhoneNumber?: (event: { detail: unknown }) => void
 }
 
-export const View = ({ className, children, onClick }: Props) => <div className={className} onClick={onClick}>{children}</div>
+export const View = ({ className, children, onClick }: Props) => (
+  <div className={className} onClick={onClick}>
+    {children}
+  </div>
+)
 export const Text = ({ className, children }: Props) => <span className={className}>{children}</span>
 export const Image = ({ className, src }: Props & { src: string }) => <img className={className} src={src} />
 
@@ -27,5 +31,9 @@ export const Button = ({ className, children, onClick, openType, disabled, onGet
     el.addEventListener('getphonenumber', listener)
     return () => el.removeEventListener('getphonenumber', listener)
   }, [onGetPhoneNumber])
-  return <button ref={ref} className={className} data-open-type={openType} disabled={disabled} onClick={onClick}>{children}</button>
+  return (
+    <button ref={ref} className={className} data-open-type={openType} disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
+  )
 }

@@ -9,7 +9,15 @@ export const login = {
   body: ZLoginRequest,
   response: ZLoginResponse,
   status: 200,
-  errors: ['VALIDATION_FAILED', 'LOGIN_CODE_INVALID', 'ANONYMOUS_CODE_INVALID', 'RATE_LIMITED', 'UPSTREAM_UNAVAILABLE', 'UPSTREAM_ERROR', 'DATABASE_UNAVAILABLE'],
+  errors: [
+    'VALIDATION_FAILED',
+    'LOGIN_CODE_INVALID',
+    'ANONYMOUS_CODE_INVALID',
+    'RATE_LIMITED',
+    'UPSTREAM_UNAVAILABLE',
+    'UPSTREAM_ERROR',
+    'DATABASE_UNAVAILABLE',
+  ],
 } as const satisfies RouteContract;
 
 export const logout = {

@@ -31,11 +31,7 @@ function loadKey(privateKeyPem: string | KeyObject): { key: KeyObject; k: number
  * app key pair, in blocks of the modulus size for long plaintexts. All blocks are processed
  * before the verdict, so a bad block cannot be located by timing.
  */
-export function decryptPhoneCiphertext(
-  ciphertextBase64: string,
-  privateKeyPem: string | KeyObject,
-  appId: string,
-): PhoneNumberPlaintext {
+export function decryptPhoneCiphertext(ciphertextBase64: string, privateKeyPem: string | KeyObject, appId: string): PhoneNumberPlaintext {
   const { key, k } = loadKey(privateKeyPem);
   const data = decodeStrictBase64(ciphertextBase64, 'phone ciphertext');
   if (data.length === 0 || data.length % k !== 0) {

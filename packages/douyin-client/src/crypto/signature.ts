@@ -6,7 +6,9 @@ import { DouyinCryptoError } from './crypto-error.js';
  * malformed signature rather than throwing: all the caller needs is "trust rawData or not".
  */
 export function verifySignature(rawData: string, signature: string, sessionKey: string): boolean {
-  const expected = createHash('sha1').update(rawData + sessionKey, 'utf8').digest();
+  const expected = createHash('sha1')
+    .update(rawData + sessionKey, 'utf8')
+    .digest();
   // Shape checks depend only on the public signature, not on the secret.
   if (typeof signature !== 'string' || !/^[0-9a-fA-F]{40}$/.test(signature)) return false;
   return timingSafeEqual(expected, Buffer.from(signature, 'hex'));

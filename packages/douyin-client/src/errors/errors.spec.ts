@@ -64,7 +64,14 @@ describe('reasonOfErrNo', () => {
   });
 
   it('is carried by the error, its message and its JSON; the kind is unchanged', () => {
-    const err = new DouyinApiError({ operation: 'code2session', endpoint: '/api/apps/v2/jscode2session', errNo: 40019, platformMessage: 'bad anonymous_code', httpStatus: 200, raw: {} });
+    const err = new DouyinApiError({
+      operation: 'code2session',
+      endpoint: '/api/apps/v2/jscode2session',
+      errNo: 40019,
+      platformMessage: 'bad anonymous_code',
+      httpStatus: 200,
+      raw: {},
+    });
     expect(err).toMatchObject({ kind: 'bad_code', reason: 'anonymous_code_invalid' });
     expect(err.message).toContain('bad_code: anonymous_code_invalid');
     expect(JSON.parse(JSON.stringify(err))).toMatchObject({ kind: 'bad_code', reason: 'anonymous_code_invalid' });

@@ -31,10 +31,7 @@ export class ConnectTimeoutHttpAgent extends http.Agent {
     super(options);
   }
 
-  override createConnection(
-    options: http.ClientRequestArgs,
-    callback?: (err: Error | null, stream: Duplex) => void,
-  ): Duplex | null | undefined {
+  override createConnection(options: http.ClientRequestArgs, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
     const socket = super.createConnection(options, callback);
     armConnectTimeout(socket, this.connectTimeoutMs, false);
     return socket;
@@ -53,10 +50,7 @@ export class ConnectTimeoutHttpsAgent extends https.Agent {
     super({ ...options, rejectUnauthorized: true });
   }
 
-  override createConnection(
-    options: https.RequestOptions,
-    callback?: (err: Error | null, stream: Duplex) => void,
-  ): Duplex | null | undefined {
+  override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
     const socket = super.createConnection({ ...options, rejectUnauthorized: true }, callback);
     armConnectTimeout(socket, this.connectTimeoutMs, true);
     return socket;

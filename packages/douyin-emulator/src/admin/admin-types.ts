@@ -49,7 +49,9 @@ export type DeviceUserProfile = UserProfileResult;
 
 export type PhoneFlow = 'encrypted' | 'code';
 /** A tap on `<button open-type="getPhoneNumber">`: the old flow's ciphertext or the new flow's code. */
-export type PhoneNumberDetail<F extends PhoneFlow> = (F extends 'code' ? { code: string } : { encryptedData: string; iv: string }) & { errMsg: string };
+export type PhoneNumberDetail<F extends PhoneFlow> = (F extends 'code' ? { code: string } : { encryptedData: string; iv: string }) & {
+  errMsg: string;
+};
 
 export interface SubscribeInput extends DeviceUser {
   tmplIds: unknown;

@@ -195,7 +195,11 @@ export class EmulatorAdmin {
     return {
       id: rule.id,
       count: () => this.fired(rule.id),
-      remove: () => this.removeFault(rule.id).then(() => undefined, () => undefined),
+      remove: () =>
+        this.removeFault(rule.id).then(
+          () => undefined,
+          () => undefined,
+        ),
     };
   }
 

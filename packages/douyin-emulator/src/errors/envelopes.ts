@@ -39,9 +39,7 @@ export function messageFor(errNo: number): string {
 
 /** `{err_no, err_tips, data}`: v2 token/jscode2session and v1 notify; data keeps its shape on error. */
 export function v2Body<T>(errNo: number, data: T, tips = errNo === 0 ? 'success' : messageFor(errNo)) {
-  return data === undefined
-    ? { err_no: errNo, err_tips: tips }
-    : { err_no: errNo, err_tips: tips, data };
+  return data === undefined ? { err_no: errNo, err_tips: tips } : { err_no: errNo, err_tips: tips, data };
 }
 
 /** v1 GET error: flat, with the legacy `error`/`message` duplicates. */
@@ -75,11 +73,7 @@ export function openBody(errNo: number, logId: string, data?: unknown, msg?: str
 }
 
 /** The error body of a family, used by fault rules that inject an errNo into any operation. */
-export function familyErrorBody(
-  family: Family,
-  errNo: number,
-  opts: { logId: string; nowMs: number; emptyData?: unknown },
-): unknown {
+export function familyErrorBody(family: Family, errNo: number, opts: { logId: string; nowMs: number; emptyData?: unknown }): unknown {
   switch (family) {
     case 'v1':
       return v1ErrorBody(errNo);

@@ -1,12 +1,5 @@
 import { AdminError, type EmulatorContext } from '../context.js';
-import {
-  newAppid,
-  newOpenid,
-  newSecret,
-  newUnionid,
-  newUserId,
-  randomAlphanumeric,
-} from '../identifiers.js';
+import { newAppid, newOpenid, newSecret, newUnionid, newUserId, randomAlphanumeric } from '../identifiers.js';
 import { assertRsaPublicKey, generateRsaKeyPair } from '../platform-crypto.js';
 import type { SeedApp, SeedTemplate, SeedUser } from '../seed.js';
 import type { AppRecord, TemplateRecord, UserRecord } from '../store/store.js';

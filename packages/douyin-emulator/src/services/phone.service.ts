@@ -47,8 +47,7 @@ export class PhoneService {
 
   private plaintext(appid: string, phone: PhoneRecord) {
     // phoneNumber carries the country code for numbers outside mainland China.
-    const phoneNumber =
-      phone.countryCode === '86' ? phone.purePhoneNumber : `+${phone.countryCode} ${phone.purePhoneNumber}`;
+    const phoneNumber = phone.countryCode === '86' ? phone.purePhoneNumber : `+${phone.countryCode} ${phone.purePhoneNumber}`;
     return {
       phoneNumber,
       purePhoneNumber: phone.purePhoneNumber,

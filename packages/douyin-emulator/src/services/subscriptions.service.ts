@@ -21,14 +21,7 @@ export interface DeliverInput {
 
 /** Why a send was refused; each API version maps these to its own numbers. */
 export type DeliverRefusal =
-  | 'unknown_template'
-  | 'unknown_user'
-  | 'bad_keywords'
-  | 'content_rejected'
-  | 'banned'
-  | 'not_subscribed'
-  | 'rate_limited'
-  | 'quota_exhausted';
+  'unknown_template' | 'unknown_user' | 'bad_keywords' | 'content_rejected' | 'banned' | 'not_subscribed' | 'rate_limited' | 'quota_exhausted';
 
 const DAY_MS = 86_400_000;
 
@@ -54,11 +47,7 @@ export class SubscriptionsService {
       templates.push(template);
     }
     if (new Set(templates.map((t) => t.kind)).size > 1) {
-      throw new TtFailure(
-        'requestSubscribeMessage:fail one-time and long-term templates cannot be mixed',
-        20000,
-        1002,
-      );
+      throw new TtFailure('requestSubscribeMessage:fail one-time and long-term templates cannot be mixed', 20000, 1002);
     }
 
     const legacy: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };

@@ -2,9 +2,7 @@ import type { EmulatorContext } from '../context.js';
 import { newAppToken, newClientToken } from '../identifiers.js';
 import type { AppRecord, TokenKind, TokenRecord } from '../store/store.js';
 
-export type TokenCheck =
-  | { ok: true; token: TokenRecord; app: AppRecord }
-  | { ok: false; reason: 'invalid' | 'expired' };
+export type TokenCheck = { ok: true; token: TokenRecord; app: AppRecord } | { ok: false; reason: 'invalid' | 'expired' };
 
 /**
  * App access tokens (legacy host) and client tokens (open platform). Both live 2 h; fetching a

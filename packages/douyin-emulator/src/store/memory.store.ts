@@ -112,9 +112,7 @@ export class MemoryStore implements EmulatorStore {
   }
   listInbox(filter: { appid?: string; openid?: string }): InboxMessage[] {
     return this.inbox.filter(
-      (m) =>
-        (filter.appid === undefined || m.appid === filter.appid) &&
-        (filter.openid === undefined || m.openid === filter.openid),
+      (m) => (filter.appid === undefined || m.appid === filter.appid) && (filter.openid === undefined || m.openid === filter.openid),
     );
   }
   lastDeliveryAt(appid: string, openid: string): number | undefined {

@@ -1,13 +1,6 @@
 import { EmulatorAdmin, EmulatorAdminError } from '../admin/emulator-admin.js';
 import { invoke, type Callbacks, type TtError } from './tt-callbacks.js';
-import {
-  DEFAULT_ADDRESS,
-  DEFAULT_LOCATION,
-  DEFAULT_SYSTEM_INFO,
-  type Address,
-  type Location,
-  type SystemInfo,
-} from './tt-local.js';
+import { DEFAULT_ADDRESS, DEFAULT_LOCATION, DEFAULT_SYSTEM_INFO, type Address, type Location, type SystemInfo } from './tt-local.js';
 import { ttRequest, type RequestOptions, type RequestTask } from './tt-request.js';
 
 export type SubscribeDecision = 'accept' | 'reject' | 'ban' | 'fail';
@@ -90,9 +83,7 @@ export interface UserProfileResult {
   iv: string;
 }
 export type SubscribeResult = Record<string, unknown> & { errMsg: string; templateSettings: Record<string, unknown> };
-export type PhoneNumberDetail =
-  | { errMsg: string; encryptedData?: string; iv?: string; code?: string }
-  | (TtError & { errMsg: string });
+export type PhoneNumberDetail = { errMsg: string; encryptedData?: string; iv?: string; code?: string } | (TtError & { errMsg: string });
 
 /** A `tt`-like object bound to one emulator user: device APIs go to `/__emulator/device/*`. */
 export function createTt(options: CreateTtOptions): TtLike {
@@ -122,16 +113,14 @@ export function createTt(options: CreateTtOptions): TtLike {
   };
 
   return {
-    login: (o) =>
-      invoke('login', o, () => device('login', () => admin.login({ ...who, deviceId: options.deviceId }))),
+    login: (o) => invoke('login', o, () => device('login', () => admin.login({ ...who, deviceId: options.deviceId }))),
     checkSession: (o) =>
       invoke('checkSession', o, async () => {
         const { valid } = await device('checkSession', () => admin.checkSession(who));
         if (!valid) throw { errMsg: 'checkSession:fail session expired' };
         return ok('checkSession');
       }),
-    getUserProfile: (o) =>
-      invoke('getUserProfile', o, () => device('getUserProfile', () => admin.userProfile(who))),
+    getUserProfile: (o) => invoke('getUserProfile', o, () => device('getUserProfile', () => admin.userProfile(who))),
     getSystemInfo: (o) => invoke('getSystemInfo', o, async () => ({ ...systemInfo, ...ok('getSystemInfo') })),
     getSystemInfoSync: () => ({ ...systemInfo }),
     chooseAddress: (o) =>

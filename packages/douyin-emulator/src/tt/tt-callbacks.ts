@@ -26,11 +26,7 @@ export function isTtError(value: unknown): value is TtError {
  * rejects on failure only when no `fail` callback was given (then it resolves with the error),
  * so callback-only callers never see an unhandled rejection.
  */
-export function invoke<Ok>(
-  api: string,
-  callbacks: Callbacks<Ok> | undefined,
-  run: () => Promise<Ok>,
-): Promise<Ok> {
+export function invoke<Ok>(api: string, callbacks: Callbacks<Ok> | undefined, run: () => Promise<Ok>): Promise<Ok> {
   return run().then(
     (ok) => {
       callbacks?.success?.(ok);

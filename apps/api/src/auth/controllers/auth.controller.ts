@@ -17,7 +17,10 @@ export class AuthController {
 
   @Route(routes.auth.login)
   @LoginRateLimit()
-  login(@Body() body: RouteBody<typeof routes.auth.login>, @Headers('user-agent') userAgent?: string): Promise<RouteResponse<typeof routes.auth.login>> {
+  login(
+    @Body() body: RouteBody<typeof routes.auth.login>,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<RouteResponse<typeof routes.auth.login>> {
     return this.logins.login(body, userAgent);
   }
 

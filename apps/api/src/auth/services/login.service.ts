@@ -35,7 +35,9 @@ export class LoginService {
 
   /** tt.login's codes → a Douyin identity → the user (created or merged) and a new session. */
   login(input: TLoginRequest, userAgent?: string): Promise<TLoginResponse> {
-    const key = createHash('sha256').update(`${input.code ?? ''}\n${input.anonymousCode ?? ''}`).digest('base64');
+    const key = createHash('sha256')
+      .update(`${input.code ?? ''}\n${input.anonymousCode ?? ''}`)
+      .digest('base64');
     return this.flights.run(key, () => this.loginOnce(input, userAgent));
   }
 
@@ -48,8 +50,21 @@ export class LoginService {
     // The id is chosen here, not by the INSERT, because the sealed key is bound to it.
     const sessionId = randomUUID();
     const sessionKey = douyin.sessionKey ? this.box.seal(douyin.sessionKey, sessionKeyField(sessionId)) : null;
-    const identity: LoginIdentity = { appId: this.config.douyin.appId, openId: douyin.openId, unionId: douyin.unionId, anonymousOpenId: douyin.anonymousOpenId };
-    const session = { id: sessionId, tokenHash: hashSessionToken(token), sessionKey, expiresAt, userAgent, now, maxPerUser: this.config.sessions.maxPerUser };
+    const identity: LoginIdentity = {
+      appId: this.config.douyin.appId,
+      openId: douyin.openId,
+      unionId: douyin.unionId,
+      anonymousOpenId: douyin.anonymousOpenId,
+    };
+    const session = {
+      id: sessionId,
+      tokenHash: hashSessionToken(token),
+      sessionKey,
+      expiresAt,
+      userAgent,
+      now,
+      maxPerUser: this.config.sessions.maxPerUser,
+    };
     // A returning user whose row this login leaves as it is: one read and the session INSERT,
     // no interactive transaction (it was most of a login's CPU; `pnpm bench`).
     const plan = planLogin(identity, await this.findCandidates(null, identity));

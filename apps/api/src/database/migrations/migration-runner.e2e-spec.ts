@@ -70,10 +70,7 @@ describe('offline migration runner', () => {
 
   it('is a no-op on a migrated database, and serialises concurrent runs', async () => {
     const url = await scratch();
-    const [first, second] = await Promise.all([
-      runMigrations({ connectionString: url }),
-      runMigrations({ connectionString: url }),
-    ]);
+    const [first, second] = await Promise.all([runMigrations({ connectionString: url }), runMigrations({ connectionString: url })]);
     expect([first.applied.length, second.applied.length].sort()).toEqual([0, readMigrationFiles().length]);
     const before = await migrationRows(url);
 

@@ -9,7 +9,10 @@ export class LocationController {
   constructor(private readonly locations: LocationService) {}
 
   @Route(routes.location.record)
-  record(@Caller() caller: AuthContext, @Body() body: RouteBody<typeof routes.location.record>): Promise<RouteResponse<typeof routes.location.record>> {
+  record(
+    @Caller() caller: AuthContext,
+    @Body() body: RouteBody<typeof routes.location.record>,
+  ): Promise<RouteResponse<typeof routes.location.record>> {
     return this.locations.record(caller.userId, body);
   }
 

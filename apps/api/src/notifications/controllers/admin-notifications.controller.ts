@@ -11,7 +11,10 @@ export class AdminNotificationsController {
 
   /** 201 when queued now; 200 with the first message when the idempotencyKey was seen before. */
   @Route(routes.notifications.send)
-  async send(@Body() body: RouteBody<typeof routes.notifications.send>, @Req() request: FastifyRequest): Promise<RouteResponse<typeof routes.notifications.send>> {
+  async send(
+    @Body() body: RouteBody<typeof routes.notifications.send>,
+    @Req() request: FastifyRequest,
+  ): Promise<RouteResponse<typeof routes.notifications.send>> {
     const { created, notification } = await this.notifications.send(body);
     if (!created) setSuccessStatus(request, 200);
     return notification;

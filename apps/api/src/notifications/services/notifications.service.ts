@@ -22,7 +22,9 @@ export class NotificationsService {
     const appId = this.config.douyin.appId;
     const template = await this.repository.findTemplate(appId, input.templateId);
     if (!template) {
-      throw new AppError('TEMPLATE_UNKNOWN', `Template ${input.templateId} is not in this app's template registry`, { templateIds: [input.templateId] });
+      throw new AppError('TEMPLATE_UNKNOWN', `Template ${input.templateId} is not in this app's template registry`, {
+        templateIds: [input.templateId],
+      });
     }
     assertKeywords(template.keywords, input.data);
     const user = await this.repository.findRecipient(appId, input.user);
@@ -31,7 +33,15 @@ export class NotificationsService {
     if (!user.openId) throw new AppError('NOT_SUBSCRIBED', 'The user has no openid (never logged in to the host app)');
 
     const result = await this.repository.enqueue(
-      { appId, userId: user.id, templateId: input.templateId, kind: template.kind, data: input.data, page: input.page ?? null, idempotencyKey: input.idempotencyKey },
+      {
+        appId,
+        userId: user.id,
+        templateId: input.templateId,
+        kind: template.kind,
+        data: input.data,
+        page: input.page ?? null,
+        idempotencyKey: input.idempotencyKey,
+      },
       (tx, id) => this.queue.enqueue(tx, id),
     );
     switch (result.outcome) {
@@ -66,5 +76,5 @@ function assertKeywords(keywords: readonly string[], data: Record<string, string
     ...missing.map((k) => ({ path: `body.data.${k}`, message: 'keyword of the template is missing' })),
     ...extra.map((k) => ({ path: `body.data.${k}`, message: 'not a keyword of the template' })),
   ];
-  throw new AppError('VALIDATION_FAILED', 'data must carry exactly the template\'s keywords', { issues, missing, extra });
+  throw new AppError('VALIDATION_FAILED', "data must carry exactly the template's keywords", { issues, missing, extra });
 }

@@ -51,7 +51,11 @@ describe('PhoneService', () => {
 
   it('without an app private key refuses the code flow before spending the code', async () => {
     const { service, calls } = setup();
-    await expect(service.save(caller, { code: 'phone-code' })).rejects.toMatchObject({ code: 'NOT_READY', status: 503, message: expect.stringContaining('DOUYIN_APP_PRIVATE_KEY') });
+    await expect(service.save(caller, { code: 'phone-code' })).rejects.toMatchObject({
+      code: 'NOT_READY',
+      status: 503,
+      message: expect.stringContaining('DOUYIN_APP_PRIVATE_KEY'),
+    });
     expect(calls.redeemed).toEqual([]);
   });
 

@@ -35,11 +35,14 @@ export class PhoneService {
    */
   async save(caller: AuthContext, input: TPhoneRequest): Promise<TPhoneResponse> {
     const plaintext =
-      'code' in input
-        ? await this.redeemCode(input.code)
-        : await this.decryptor.open<PhonePlaintext>(caller, input, { api: 'getPhoneNumber' });
+      'code' in input ? await this.redeemCode(input.code) : await this.decryptor.open<PhonePlaintext>(caller, input, { api: 'getPhoneNumber' });
     const phone = toValidPhoneNumber(plaintext);
-    const stored = { sealed: this.box.seal(phone.e164, phoneField(caller.userId)), hash: this.hasher.hash(phone.e164), masked: phone.masked, countryCode: phone.countryCode };
+    const stored = {
+      sealed: this.box.seal(phone.e164, phoneField(caller.userId)),
+      hash: this.hasher.hash(phone.e164),
+      masked: phone.masked,
+      countryCode: phone.countryCode,
+    };
     if (!(await this.phones.save(caller.userId, stored, this.clock.now()))) {
       throw new AppError('UNAUTHENTICATED', 'This session no longer has a user: log in again');
     }

@@ -3,7 +3,15 @@ import { parseRawProfile, readProfileFields, sameProfile } from './profile-field
 describe('readProfileFields', () => {
   it('maps getUserProfile names to columns', () => {
     expect(
-      readProfileFields({ nickName: '小明', avatarUrl: 'https://a/b.png', gender: 2, city: '杭州', province: '浙江', country: '中国', language: 'zh_CN' }),
+      readProfileFields({
+        nickName: '小明',
+        avatarUrl: 'https://a/b.png',
+        gender: 2,
+        city: '杭州',
+        province: '浙江',
+        country: '中国',
+        language: 'zh_CN',
+      }),
     ).toEqual({ nickname: '小明', avatarUrl: 'https://a/b.png', gender: 2, city: '杭州', province: '浙江', country: '中国', language: 'zh_CN' });
   });
 

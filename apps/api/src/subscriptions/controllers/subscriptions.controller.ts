@@ -10,7 +10,10 @@ export class SubscriptionsController {
 
   /** 200 with the caller's state for the templates asked for; a retried post changes nothing. */
   @Route(routes.subscriptions.record)
-  async record(@Caller() caller: AuthContext, @Body() body: RouteBody<typeof routes.subscriptions.record>): Promise<RouteResponse<typeof routes.subscriptions.record>> {
+  async record(
+    @Caller() caller: AuthContext,
+    @Body() body: RouteBody<typeof routes.subscriptions.record>,
+  ): Promise<RouteResponse<typeof routes.subscriptions.record>> {
     return { subscriptions: await this.subscriptions.record(caller, body) };
   }
 

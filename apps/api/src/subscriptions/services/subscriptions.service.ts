@@ -39,7 +39,10 @@ export class SubscriptionsService {
     }));
     const outcome = await this.consents.recordDecisions(caller.userId, decisions, this.clock.now());
     if (outcome === 'request-id-reused') {
-      throw new AppError('CONFLICT', 'This requestId was already posted with a different result: make a new requestId per tt.requestSubscribeMessage call');
+      throw new AppError(
+        'CONFLICT',
+        'This requestId was already posted with a different result: make a new requestId per tt.requestSubscribeMessage call',
+      );
     }
     return this.states(caller, await this.consents.listForUser(caller.userId, request.templateIds));
   }
@@ -50,7 +53,14 @@ export class SubscriptionsService {
   }
 
   private async states(caller: AuthContext, consents: ConsentRecord[]): Promise<TSubscriptionState[]> {
-    const templates = new Map((await this.templates.findMany(caller.appId, consents.map((c) => c.templateId))).map((t) => [t.templateId, t]));
+    const templates = new Map(
+      (
+        await this.templates.findMany(
+          caller.appId,
+          consents.map((c) => c.templateId),
+        )
+      ).map((t) => [t.templateId, t]),
+    );
     // Every consent was recorded against the caller's app's registry, which never loses rows.
     return consents.flatMap((consent) => {
       const template = templates.get(consent.templateId);

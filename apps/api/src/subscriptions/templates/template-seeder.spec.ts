@@ -16,7 +16,11 @@ describe('TemplateSeeder', () => {
   it('never fails the boot: a failed seed is retried, and readers wait for a successful one', async () => {
     vi.useFakeTimers();
     try {
-      const upsertConfigured = vi.fn().mockRejectedValueOnce(new Error('database down')).mockRejectedValueOnce(new Error('still down')).mockResolvedValue(undefined);
+      const upsertConfigured = vi
+        .fn()
+        .mockRejectedValueOnce(new Error('database down'))
+        .mockRejectedValueOnce(new Error('still down'))
+        .mockResolvedValue(undefined);
       const seeder = new TemplateSeeder({ upsertConfigured } as unknown as TemplatesRepository, config);
       seeder.onApplicationBootstrap();
       await vi.advanceTimersByTimeAsync(0);

@@ -28,17 +28,22 @@ async function listed(user: ApiUser): Promise<TTemplate[]> {
 }
 
 const rowsOf = (templateId: string) =>
-  sql<{ title: string; kind: string; api: string; keywords: string[] }>('SELECT title, kind, api, keywords FROM subscription_templates WHERE template_id = $1', [templateId]);
+  sql<{ title: string; kind: string; api: string; keywords: string[] }>(
+    'SELECT title, kind, api, keywords FROM subscription_templates WHERE template_id = $1',
+    [templateId],
+  );
 
 describe('GET /templates', () => {
   it('lists the configured templates, without internal fields', async () => {
     const alice = await signUp(running);
     const response = await alice.request('GET', '/templates');
     const mine = (response.body.templates as Record<string, unknown>[]).filter((t) => templates.some((c) => c.templateId === t.templateId));
-    expect(mine).toEqual([
-      { templateId: templates[1]!.templateId, title: 'Service notice', kind: 'long_term', keywords: ['Item', 'Time'] },
-      { templateId: templates[0]!.templateId, title: 'Order shipped', kind: 'one_time', keywords: ['Order number', 'Carrier'] },
-    ].sort((a, b) => a.templateId.localeCompare(b.templateId)));
+    expect(mine).toEqual(
+      [
+        { templateId: templates[1]!.templateId, title: 'Service notice', kind: 'long_term', keywords: ['Item', 'Time'] },
+        { templateId: templates[0]!.templateId, title: 'Order shipped', kind: 'one_time', keywords: ['Order number', 'Carrier'] },
+      ].sort((a, b) => a.templateId.localeCompare(b.templateId)),
+    );
   });
 
   it('needs a session', async () => {
@@ -51,9 +56,10 @@ describe('GET /templates', () => {
     const rebooted = await others.start({ SUBSCRIPTION_TEMPLATES: JSON.stringify([changed]) });
     const bob = await signUp(rebooted);
     expect((await listed(bob)).map((t) => [t.templateId, t.title, t.keywords])).toEqual(
-      [[changed.templateId, 'Order on its way', ['Order number']], [notice.templateId, 'Service notice', ['Item', 'Time']]].sort((a, b) =>
-        String(a[0]).localeCompare(String(b[0])),
-      ),
+      [
+        [changed.templateId, 'Order on its way', ['Order number']],
+        [notice.templateId, 'Service notice', ['Item', 'Time']],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     expect(await rowsOf(shipped.templateId)).toEqual([{ title: 'Order on its way', kind: 'one_time', api: 'v1', keywords: ['Order number'] }]);
     expect(await rowsOf(notice.templateId)).toHaveLength(1);

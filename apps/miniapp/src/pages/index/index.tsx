@@ -61,7 +61,11 @@ export default function Index() {
           </View>
         </View>
         {user?.phoneMasked ? <Text className='hint'>手机号：{user.phoneMasked}</Text> : null}
-        {login === 'failed' ? <Text className='index__retry' onClick={logIn}>重新登录</Text> : null}
+        {login === 'failed' ? (
+          <Text className='index__retry' onClick={logIn}>
+            重新登录
+          </Text>
+        ) : null}
       </View>
 
       <View className='card'>

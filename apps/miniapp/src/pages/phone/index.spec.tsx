@@ -59,9 +59,7 @@ describe('phone page', () => {
 
     tapWith({ errMsg: 'getPhoneNumber:ok', encryptedData: 'enc', iv: 'iv' })
 
-    await waitFor(() =>
-      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录状态已更新，请再点一次' }))
-    )
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录状态已更新，请再点一次' })))
     expect(Taro.login).toHaveBeenCalledTimes(2)
     expect(requestsTo('POST /me/phone')).toHaveLength(1)
   })
@@ -70,15 +68,11 @@ describe('phone page', () => {
     await renderLoggedIn({ 'POST /me/phone': fail(409, 'SESSION_KEY_STALE') })
 
     tapWith({ errMsg: 'getPhoneNumber:ok', encryptedData: 'enc', iv: 'iv' })
-    await waitFor(() =>
-      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录状态已更新，请再点一次' }))
-    )
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录状态已更新，请再点一次' })))
     await waitFor(() => expect(screen.getByText('授权获取手机号').closest('button')?.disabled).toBe(false))
     tapWith({ errMsg: 'getPhoneNumber:ok', encryptedData: 'enc-2', iv: 'iv-2' })
 
-    await waitFor(() =>
-      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录状态异常，请重新登录后再试' }))
-    )
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录状态异常，请重新登录后再试' })))
     expect(Taro.login).toHaveBeenCalledTimes(2)
     expect(requestsTo('POST /me/phone')).toHaveLength(2)
   })

@@ -37,9 +37,7 @@ describe('profile page', () => {
     await waitFor(() => expect(requestsTo('GET /me')).toHaveLength(1))
     fireEvent.click(screen.getByText('获取头像和昵称'))
 
-    await waitFor(() =>
-      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '你已拒绝授权，可在设置中重新开启' }))
-    )
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '你已拒绝授权，可在设置中重新开启' })))
     expect(requestsTo('POST /me/profile')).toHaveLength(0)
   })
 
@@ -50,9 +48,7 @@ describe('profile page', () => {
     render(<Profile />)
     fireEvent.click(await screen.findByText('获取头像和昵称'))
 
-    await waitFor(() =>
-      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录状态异常，请重新登录后再试' }))
-    )
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录状态异常，请重新登录后再试' })))
     expect(requestsTo('POST /me/profile')).toHaveLength(2)
     expect(Taro.login).toHaveBeenCalledTimes(2)
   })

@@ -46,7 +46,7 @@ export default function Profile() {
             <InfoRows
               rows={[
                 ['性别', GENDER_TEXT[user?.gender ?? 0] ?? '未知'],
-                ['地区', region || '未知'],
+                ['地区', region || '未知']
               ]}
             />
           </View>

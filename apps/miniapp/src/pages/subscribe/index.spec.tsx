@@ -7,7 +7,12 @@ import Subscribe from './index'
 
 const requestSubscribeMessage = jest.mocked(Taro.requestSubscribeMessage)
 
-const tpl = (templateId: string, title: string, kind: 'one_time' | 'long_term') => ({ templateId, title, kind, keywords: ['订单号', '状态'] })
+const tpl = (templateId: string, title: string, kind: 'one_time' | 'long_term') => ({
+  templateId,
+  title,
+  kind,
+  keywords: ['订单号', '状态']
+})
 
 const templates = [
   tpl('TPL_ORDER', '订单发货通知', 'one_time'),
@@ -39,7 +44,9 @@ beforeEach(() => {
 describe('subscribe page', () => {
   it('asks for the picked templates, posts the result and shows each state', async () => {
     requestSubscribeMessage.mockResolvedValue(accepted)
-    const after = { subscriptions: [state('TPL_ORDER', '订单发货通知'), state('TPL_NEWS', '每周精选', { kind: 'long_term', status: 'ban', credits: 0 })] }
+    const after = {
+      subscriptions: [state('TPL_ORDER', '订单发货通知'), state('TPL_NEWS', '每周精选', { kind: 'long_term', status: 'ban', credits: 0 })]
+    }
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /templates': ok({ templates }),

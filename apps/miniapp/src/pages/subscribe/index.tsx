@@ -21,8 +21,7 @@ export default function Subscribe() {
   const [subscriptions, setSubscriptions] = useState<TSubscriptionState[]>([])
   const [selected, setSelected] = useState<TTemplate[]>([])
 
-  const reloadSubscriptions = () =>
-    session.withSession(listSubscriptions).then(({ subscriptions: list }) => setSubscriptions(list))
+  const reloadSubscriptions = () => session.withSession(listSubscriptions).then(({ subscriptions: list }) => setSubscriptions(list))
 
   useLoad(() => {
     session.withSession(listTemplates).then(({ templates: list }) => setTemplates(list), toastError)
@@ -57,7 +56,10 @@ export default function Subscribe() {
 
   function subscribe() {
     if (selected.length === 0) return
-    request.run(selected.map((t) => t.templateId), newRequestId())
+    request.run(
+      selected.map((t) => t.templateId),
+      newRequestId()
+    )
   }
 
   const stateOf = (id: string) => subscriptions.find((s) => s.templateId === id)

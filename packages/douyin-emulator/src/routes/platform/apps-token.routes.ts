@@ -16,14 +16,10 @@ export function registerAppsTokenRoutes(app: FastifyInstance, { ctx, services }:
     return { errNo: 0, data: { access_token: token.value, expires_in: ctx.options.tokenTtlSeconds } } as const;
   };
 
-  app.post(
-    '/api/apps/v2/token',
-    { config: { operation: 'token', family: 'v2', emptyData: EMPTY_TOKEN } },
-    async (request) => {
-      const result = issue(asRecord(request.body));
-      return result.errNo === 0 ? v2Body(0, result.data) : v2Body(result.errNo, EMPTY_TOKEN);
-    },
-  );
+  app.post('/api/apps/v2/token', { config: { operation: 'token', family: 'v2', emptyData: EMPTY_TOKEN } }, async (request) => {
+    const result = issue(asRecord(request.body));
+    return result.errNo === 0 ? v2Body(0, result.data) : v2Body(result.errNo, EMPTY_TOKEN);
+  });
 
   app.get('/api/apps/token', { config: { operation: 'token', family: 'v1' } }, async (request) => {
     const result = issue(asRecord(request.query));

@@ -5,21 +5,13 @@ import { asRecord, type RouteDeps } from '../route-config.js';
 
 /** code2session, legacy host: `POST /api/apps/v2/jscode2session` and the v1 GET form. */
 export function registerJscode2sessionRoutes(app: FastifyInstance, { services }: RouteDeps): void {
-  app.post(
-    '/api/apps/v2/jscode2session',
-    { config: { operation: 'jscode2session', family: 'v2', emptyData: EMPTY_SESSION } },
-    async (request) => {
-      const { errNo, data } = services.sessions.code2session(asRecord(request.body));
-      return v2Body(errNo, data);
-    },
-  );
+  app.post('/api/apps/v2/jscode2session', { config: { operation: 'jscode2session', family: 'v2', emptyData: EMPTY_SESSION } }, async (request) => {
+    const { errNo, data } = services.sessions.code2session(asRecord(request.body));
+    return v2Body(errNo, data);
+  });
 
-  app.get(
-    '/api/apps/jscode2session',
-    { config: { operation: 'jscode2session', family: 'v1' } },
-    async (request) => {
-      const { errNo, data } = services.sessions.code2session(asRecord(request.query));
-      return errNo === 0 ? data : v1ErrorBody(errNo);
-    },
-  );
+  app.get('/api/apps/jscode2session', { config: { operation: 'jscode2session', family: 'v1' } }, async (request) => {
+    const { errNo, data } = services.sessions.code2session(asRecord(request.query));
+    return errNo === 0 ? data : v1ErrorBody(errNo);
+  });
 }

@@ -20,41 +20,28 @@ export function registerNotificationV2Routes(app: FastifyInstance, { ctx, servic
     rate_limited: errNos.v2RateLimited,
     quota_exhausted: errNos.quotaExhausted,
   };
-  const clientToken = (request: FastifyRequest): TokenCheck =>
-    services.tokens.check('client', request.headers['access-token']);
+  const clientToken = (request: FastifyRequest): TokenCheck => services.tokens.check('client', request.headers['access-token']);
 
-  app.post(
-    '/api/notification/v2/subscription/notify_user/',
-    { config: { operation: 'notify_v2', family: 'open' } },
-    async (request) => {
-      const logId = newLogId(ctx.clock.now());
-      const check = clientToken(request);
-      if (!check.ok) return openBody(services.tokens.errNoFor(check.reason), logId);
-      const { msg_id, open_id, data, page, notify_type } = asRecord(request.body);
-      const notifyTypeOk =
-        notify_type === undefined ||
-        (Array.isArray(notify_type) && notify_type.every((t) => t === 1 || t === 2));
-      if (
-        !isFilled(msg_id) ||
-        !isFilled(open_id) ||
-        !isStringMap(data) ||
-        (page !== undefined && typeof page !== 'string') ||
-        !notifyTypeOk
-      ) {
-        return openBody(PARAM_ERROR, logId);
-      }
-      const result = services.subscriptions.deliver({
-        appid: check.app.appid,
-        templateId: msg_id,
-        openid: open_id,
-        data,
-        page: typeof page === 'string' && page !== '' ? page : null,
-        apiVersion: 'v2',
-        notifyType: (notify_type as number[] | undefined) ?? null,
-      });
-      return openBody(result.ok ? 0 : refusalErrNo[result.refusal], logId);
-    },
-  );
+  app.post('/api/notification/v2/subscription/notify_user/', { config: { operation: 'notify_v2', family: 'open' } }, async (request) => {
+    const logId = newLogId(ctx.clock.now());
+    const check = clientToken(request);
+    if (!check.ok) return openBody(services.tokens.errNoFor(check.reason), logId);
+    const { msg_id, open_id, data, page, notify_type } = asRecord(request.body);
+    const notifyTypeOk = notify_type === undefined || (Array.isArray(notify_type) && notify_type.every((t) => t === 1 || t === 2));
+    if (!isFilled(msg_id) || !isFilled(open_id) || !isStringMap(data) || (page !== undefined && typeof page !== 'string') || !notifyTypeOk) {
+      return openBody(PARAM_ERROR, logId);
+    }
+    const result = services.subscriptions.deliver({
+      appid: check.app.appid,
+      templateId: msg_id,
+      openid: open_id,
+      data,
+      page: typeof page === 'string' && page !== '' ? page : null,
+      apiVersion: 'v2',
+      notifyType: (notify_type as number[] | undefined) ?? null,
+    });
+    return openBody(result.ok ? 0 : refusalErrNo[result.refusal], logId);
+  });
 
   app.post(
     '/api/notification/v2/subscription/query_user_subscribe/',

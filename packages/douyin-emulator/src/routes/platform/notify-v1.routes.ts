@@ -17,35 +17,31 @@ export function registerNotifyV1Routes(app: FastifyInstance, { ctx, services }: 
     quota_exhausted: errNos.quotaExhausted,
   };
 
-  app.post(
-    '/api/apps/subscribe_notification/developer/v1/notify',
-    { config: { operation: 'notify_v1', family: 'v2' } },
-    async (request) => {
-      const body = asRecord(request.body);
-      const { access_token, app_id, tpl_id, open_id, data, page } = body;
-      const wellFormed =
-        isFilled(access_token) &&
-        isFilled(app_id) &&
-        isFilled(tpl_id) &&
-        isFilled(open_id) &&
-        isStringMap(data) &&
-        (page === undefined || page === null || typeof page === 'string');
-      if (!wellFormed) return v2Body(1000, undefined);
+  app.post('/api/apps/subscribe_notification/developer/v1/notify', { config: { operation: 'notify_v1', family: 'v2' } }, async (request) => {
+    const body = asRecord(request.body);
+    const { access_token, app_id, tpl_id, open_id, data, page } = body;
+    const wellFormed =
+      isFilled(access_token) &&
+      isFilled(app_id) &&
+      isFilled(tpl_id) &&
+      isFilled(open_id) &&
+      isStringMap(data) &&
+      (page === undefined || page === null || typeof page === 'string');
+    if (!wellFormed) return v2Body(1000, undefined);
 
-      const check = services.tokens.check('app', access_token);
-      if (!check.ok) return v2Body(services.tokens.errNoFor(check.reason), undefined);
-      if (check.app.appid !== app_id) return v2Body(1001, undefined, 'app_id does not match access_token');
+    const check = services.tokens.check('app', access_token);
+    if (!check.ok) return v2Body(services.tokens.errNoFor(check.reason), undefined);
+    if (check.app.appid !== app_id) return v2Body(1001, undefined, 'app_id does not match access_token');
 
-      const result = services.subscriptions.deliver({
-        appid: app_id,
-        templateId: tpl_id,
-        openid: open_id,
-        data,
-        page: typeof page === 'string' && page !== '' ? page : null,
-        apiVersion: 'v1',
-        notifyType: null,
-      });
-      return result.ok ? v2Body(0, undefined) : v2Body(refusalErrNo[result.refusal], undefined);
-    },
-  );
+    const result = services.subscriptions.deliver({
+      appid: app_id,
+      templateId: tpl_id,
+      openid: open_id,
+      data,
+      page: typeof page === 'string' && page !== '' ? page : null,
+      apiVersion: 'v1',
+      notifyType: null,
+    });
+    return result.ok ? v2Body(0, undefined) : v2Body(refusalErrNo[result.refusal], undefined);
+  });
 }
