@@ -1,6 +1,6 @@
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 
-/** The API's session token: 256 random bits, base64url (apps/api/src/auth/session-token.ts). */
+/** The API's session token: 256 random bits, base64url (apps/api/src/modules/auth/session-token.ts). */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
@@ -12,7 +12,7 @@ export function hashToken(token: string): Buffer {
 
 /**
  * AES-256-GCM with a random 12-byte IV, stored as iv | tag | ciphertext under a key id: the
- * API's SecretBox.seal (apps/api/src/crypto/secret-box.ts). `keys` is `id:base64,…`.
+ * API's SecretBox.seal (apps/api/src/core/crypto/secret-box.ts). `keys` is `id:base64,…`.
  */
 export function sealer(keys: string): (plaintext: string) => { keyId: string; blob: Buffer } {
   const [keyId = '', b64 = ''] = keys.split(',')[0]!.split(':');

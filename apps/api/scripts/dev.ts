@@ -5,7 +5,7 @@
  * where once `/ready` answers.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { runMigrations } from '../src/database/migrations/migration-runner.js';
+import { runMigrations } from '../src/core/database/migrations/migration-runner.js';
 import { REPO_ROOT, loadRootEnv, openDevDatabase } from '../tools/dev-database.js';
 import { openDevDouyin } from '../tools/dev-douyin.js';
 

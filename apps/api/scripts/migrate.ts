@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { runMigrations } from '../src/database/migrations/migration-runner.js';
+import { runMigrations } from '../src/core/database/migrations/migration-runner.js';
 import { loadRootEnv, openDevDatabase } from '../tools/dev-database.js';
 
 function schemaEngineAvailable(): boolean {

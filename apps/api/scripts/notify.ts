@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { DEV_ADMIN_API_KEY } from '../src/config/app-config.js';
+import { DEV_ADMIN_API_KEY } from '../src/core/config/app-config.js';
 import { loadRootEnv } from '../tools/dev-database.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,25 +1,25 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AddressesModule } from './addresses/addresses.module.js';
-import { AuthModule } from './auth/auth.module.js';
-import { ClockModule } from './clock/clock.js';
-import { AppConfigModule } from './config/config.module.js';
-import { ContractInterceptor } from './contract/contract.interceptor.js';
-import { CryptoModule } from './crypto/crypto.module.js';
-import { DatabaseModule } from './database/database.module.js';
-import { DevicesModule } from './devices/devices.module.js';
-import { DouyinModule } from './douyin/douyin.module.js';
-import { HealthModule } from './health/health.module.js';
-import { HttpDrain } from './lifecycle/http-drain.js';
-import { LocationModule } from './location/location.module.js';
-import { LoggingModule } from './logging/logging.module.js';
-import { NotificationsModule } from './notifications/notifications.module.js';
-import { OpenApiModule } from './openapi/openapi.module.js';
-import { PhoneModule } from './phone/phone.module.js';
-import { ProfileModule } from './profile/profile.module.js';
-import { RetentionModule } from './retention/retention.module.js';
-import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
-import { UsersModule } from './users/users.module.js';
+import { AddressesModule } from './modules/addresses/addresses.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { ClockModule } from './core/clock/clock.js';
+import { AppConfigModule } from './core/config/config.module.js';
+import { ContractInterceptor } from './core/contract/contract.interceptor.js';
+import { CryptoModule } from './core/crypto/crypto.module.js';
+import { DatabaseModule } from './core/database/database.module.js';
+import { DevicesModule } from './modules/devices/devices.module.js';
+import { DouyinModule } from './core/douyin/douyin.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { HttpDrain } from './core/lifecycle/http-drain.js';
+import { LocationModule } from './modules/location/location.module.js';
+import { LoggingModule } from './core/logging/logging.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { OpenApiModule } from './core/openapi/openapi.module.js';
+import { PhoneModule } from './modules/phone/phone.module.js';
+import { ProfileModule } from './modules/profile/profile.module.js';
+import { RetentionModule } from './modules/retention/retention.module.js';
+import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 
 @Module({
   imports: [

@@ -3,17 +3,17 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { FastifyHttpOptions } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { z } from 'zod';
-import { AppConfig } from './config/app-config.js';
-import { ErrorFilter } from './errors/error.filter.js';
-import { replyToFrameworkError } from './errors/framework-errors.js';
-import { HttpDrain, registerDrainHooks } from './lifecycle/http-drain.js';
-import { replyToClientError } from './http/client-errors.js';
-import { acceptJsonBodiesOnly } from './http/json-only.js';
-import { registerLoadShedding } from './http/load-shedding.js';
-import { envelopeRefusedPreflights } from './http/preflight.js';
-import { AppLogger } from './logging/app-logger.js';
-import { registerRequestLogging } from './logging/request-logging.js';
-import { registerSecurityHeaders } from './security/security-headers.js';
+import { AppConfig } from './core/config/app-config.js';
+import { ErrorFilter } from './core/errors/error.filter.js';
+import { replyToFrameworkError } from './core/errors/framework-errors.js';
+import { HttpDrain, registerDrainHooks } from './core/lifecycle/http-drain.js';
+import { replyToClientError } from './core/http/client-errors.js';
+import { acceptJsonBodiesOnly } from './core/http/json-only.js';
+import { registerLoadShedding } from './core/http/load-shedding.js';
+import { envelopeRefusedPreflights } from './core/http/preflight.js';
+import { AppLogger } from './core/logging/app-logger.js';
+import { registerRequestLogging } from './core/logging/request-logging.js';
+import { registerSecurityHeaders } from './core/security/security-headers.js';
 
 /** A client-supplied request id is kept only when it is short and plain (it goes into logs). */
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;

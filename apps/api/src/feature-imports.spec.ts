@@ -13,10 +13,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The top-level folder of src/ a file belongs to (features and infrastructure alike). */
+/**
+ * The unit of src/ a file belongs to: a feature (`modules/<name>`), an infrastructure concern
+ * (`core/<name>`), or '.' for the files that wire them together (app.module, main, worker…).
+ */
 function folderOf(path: string): string {
-  const [first, ...rest] = relative(SRC, path).split('/');
-  return rest.length > 0 ? first! : '.';
+  const [first, second, ...rest] = relative(SRC, path).split('/');
+  if ((first === 'modules' || first === 'core') && rest.length > 0) return `${first}/${second}`;
+  return first === 'core' ? 'core' : '.';
 }
 
 /** Folder → the folders its files import, with one importing file per edge for the message. */
@@ -63,7 +67,14 @@ describe('imports between the folders of src/', () => {
     expect(findCycle(folderGraph())).toBeUndefined();
   });
 
+  it('keep infrastructure apart from the features: nothing in core/ imports a module', () => {
+    const offending = [...folderGraph()]
+      .filter(([from]) => from.startsWith('core'))
+      .flatMap(([from, edges]) => [...edges].filter(([to]) => to.startsWith('modules/')).map(([to, file]) => `${from} → ${to} (${file})`));
+    expect(offending).toEqual([]);
+  });
+
   it('are seen by this check (auth uses users to log them in)', () => {
-    expect(folderGraph().get('auth')?.has('users')).toBe(true);
+    expect(folderGraph().get('modules/auth')?.has('modules/users')).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ import { rawHttpClient } from '../test/fuzz/raw-http.js';
 import { problemWith } from '../test/fuzz/response-checks.js';
 import { ADMIN_KEY } from '../test/notify-fixtures.js';
 import { fetchOperations, type Operation } from '../test/openapi-operations.js';
-import { AppConfig } from './config/app-config.js';
+import { AppConfig } from './core/config/app-config.js';
 
 /**
  * Hostile input against every route of the OpenAPI document. Replay a failing run with

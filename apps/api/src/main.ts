@@ -4,9 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { bootstrap, createFastifyAdapter } from './bootstrap.js';
-import { AppConfig } from './config/app-config.js';
-import { AppConfigModule } from './config/config.module.js';
-import { armShutdownWatchdog, WATCHDOG_MARGIN_MS } from './lifecycle/shutdown-watchdog.js';
+import { AppConfig } from './core/config/app-config.js';
+import { AppConfigModule } from './core/config/config.module.js';
+import { armShutdownWatchdog, WATCHDOG_MARGIN_MS } from './core/lifecycle/shutdown-watchdog.js';
 
 async function main(): Promise<void> {
   // The HTTP server's limits are fixed when it is created, before the app exists: the validated

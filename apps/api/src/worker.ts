@@ -1,19 +1,19 @@
 import 'reflect-metadata';
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ClockModule } from './clock/clock.js';
-import { AppConfig } from './config/app-config.js';
-import { AppConfigModule } from './config/config.module.js';
-import { CryptoModule } from './crypto/crypto.module.js';
-import { DatabaseModule } from './database/database.module.js';
-import { DouyinModule } from './douyin/douyin.module.js';
-import { armShutdownWatchdog, WATCHDOG_MARGIN_MS } from './lifecycle/shutdown-watchdog.js';
-import { AppLogger } from './logging/app-logger.js';
-import { LoggingModule } from './logging/logging.module.js';
-import { NotificationsModule } from './notifications/notifications.module.js';
-import { NotificationsWorker } from './notifications/notifications.worker.js';
-import { RetentionModule } from './retention/retention.module.js';
-import { RetentionWorker } from './retention/retention.worker.js';
+import { ClockModule } from './core/clock/clock.js';
+import { AppConfig } from './core/config/app-config.js';
+import { AppConfigModule } from './core/config/config.module.js';
+import { CryptoModule } from './core/crypto/crypto.module.js';
+import { DatabaseModule } from './core/database/database.module.js';
+import { DouyinModule } from './core/douyin/douyin.module.js';
+import { armShutdownWatchdog, WATCHDOG_MARGIN_MS } from './core/lifecycle/shutdown-watchdog.js';
+import { AppLogger } from './core/logging/app-logger.js';
+import { LoggingModule } from './core/logging/logging.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
+import { NotificationsWorker } from './modules/notifications/notifications.worker.js';
+import { RetentionModule } from './modules/retention/retention.module.js';
+import { RetentionWorker } from './modules/retention/retention.worker.js';
 
 /** What a worker needs: config, logs, database, Douyin, the notifications and the purge; no HTTP. */
 @Module({ imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, NotificationsModule, RetentionModule] })

@@ -5,8 +5,8 @@ import { pino, type DestinationStream } from 'pino';
 import { inject } from 'vitest';
 import { AppModule } from '../src/app.module.js';
 import { bootstrap, createFastifyAdapter } from '../src/bootstrap.js';
-import { AppConfig, parseEnv } from '../src/config/app-config.js';
-import { LOG_CAPTURE } from '../src/logging/logging.module.js';
+import { AppConfig, parseEnv } from '../src/core/config/app-config.js';
+import { LOG_CAPTURE } from '../src/core/logging/logging.module.js';
 import { captureResponses } from './response-capture.js';
 
 export interface RunningApp {

@@ -1,9 +1,9 @@
 import { DouyinApiError, DouyinClient } from '@douyin-kit/douyin-client';
 import type { CallCounter, Operation } from '@douyin-kit/douyin-emulator/admin';
-import { AppConfig, parseEnv } from '../src/config/app-config.js';
-import { SecretBox } from '../src/crypto/secret-box.js';
-import { credentialField } from '../src/douyin/pg-token-store.js';
-import { TokenFetchMetrics } from '../src/douyin/token-fetch-metrics.js';
+import { AppConfig, parseEnv } from '../src/core/config/app-config.js';
+import { SecretBox } from '../src/core/crypto/secret-box.js';
+import { credentialField } from '../src/core/douyin/pg-token-store.js';
+import { TokenFetchMetrics } from '../src/core/douyin/token-fetch-metrics.js';
 import { sql } from './api-user.js';
 import type { extraApps, RunningApp } from './create-app.js';
 import { emulator } from './emulator.js';

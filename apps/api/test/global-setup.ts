@@ -7,8 +7,8 @@ import { startEmulator } from '@douyin-kit/douyin-emulator';
 import { EmulatorAdmin } from '@douyin-kit/douyin-emulator/admin';
 import { createScratchDatabase, keepFailingExitCode, startTestServer } from '@douyin-kit/test-infra/postgres';
 import { findLeakedSecrets } from '@douyin-kit/test-infra/secret-scan';
-import { DEV_ADMIN_API_KEY } from '../src/config/app-config.js';
-import { runMigrations } from '../src/database/migrations/migration-runner.js';
+import { DEV_ADMIN_API_KEY } from '../src/core/config/app-config.js';
+import { runMigrations } from '../src/core/database/migrations/migration-runner.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

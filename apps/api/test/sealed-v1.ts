@@ -1,5 +1,5 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
-import type { DataKey, Sealed } from '../src/crypto/secret-box.js';
+import type { DataKey, Sealed } from '../src/core/crypto/secret-box.js';
 
 /**
  * A value sealed the way rows written before the v2 format were: AES-256-GCM without

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sessionKeyField } from '../src/auth/sessions.repository.js';
-import { AppConfig, parseEnv } from '../src/config/app-config.js';
-import { SecretBox } from '../src/crypto/secret-box.js';
+import { sessionKeyField } from '../src/modules/auth/sessions.repository.js';
+import { AppConfig, parseEnv } from '../src/core/config/app-config.js';
+import { SecretBox } from '../src/core/crypto/secret-box.js';
 import { sql } from './api-user.js';
 
 /**

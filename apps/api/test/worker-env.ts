@@ -12,7 +12,7 @@ Object.assign(process.env, {
   DOUYIN_APP_PRIVATE_KEY: douyin.privateKeyPem,
   // Every notification worker of a run consumes the same app's queue, whichever test file
   // started it, so they all decide with one send policy: a short Douyin timeout, and long-term
-  // messages re-sent after a timeout (tested in src/notifications/notifications.e2e-spec.ts).
+  // messages re-sent after a timeout (tested in src/modules/notifications/notifications.e2e-spec.ts).
   DOUYIN_TIMEOUT_MS: '2000',
   NOTIFY_RETRY_AFTER_TIMEOUT: 'true',
 });

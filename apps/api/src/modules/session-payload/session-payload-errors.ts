@@ -1,0 +1,44 @@
+import { DouyinCryptoError } from '@douyin-kit/douyin-client';
+import { AppError } from '../../core/errors/app-error.js';
+
+/** The tt API whose result the mini-program sent: named in the advice for a stale key. */
+export type TtDataApi = 'getUserProfile' | 'getPhoneNumber';
+
+const PLUS_HINT =
+  "A '+' in a base64 field arrived as a space: send the fields in a JSON body exactly as tt returned them, never form- or URL-encoded.";
+
+/**
+ * A base64 field damaged between the mini-program and here (see checkUserDataShape): said in
+ * detail, since it depends only on the encoding and never on what the ciphertext holds.
+ */
+export function payloadCorrupted(error: DouyinCryptoError, api: TtDataApi): AppError {
+  // The client library's messages name the field and the byte counts, never key or data.
+  const hint = error.reason === 'plus_became_space' ? { hint: PLUS_HINT } : {};
+  return new AppError('PAYLOAD_CORRUPTED', `The ${api} payload was damaged on the way: ${error.message}`, { reason: error.reason, ...hint });
+}
+
+/**
+ * The one answer to every payload that does not open under the session's key, whatever the
+ * reason: bad padding, not JSON, another app's watermark, a wrong signature, decrypted fields
+ * that differ from rawData. Telling those apart would be a padding oracle: with a few thousand
+ * requests a client could decrypt, and then forge, payloads under its own session key. The
+ * usual honest cause is a key that a later tt.login rotated, hence the advice. No details, no
+ * cause: the body must be the same bytes for every reason.
+ */
+export function sessionKeyStale(api: TtDataApi): AppError {
+  return new AppError(
+    'SESSION_KEY_STALE',
+    `This ${api} payload does not open with this session's key, usually because tt.login ran again after POST /auth/login: call tt.login, POST /auth/login with the new code, call ${api} again and retry with its result.`,
+  );
+}
+
+/**
+ * The user's failure budget is spent: `signedOut` when this request spent it (its session is
+ * revoked), otherwise an earlier one did and nothing was decrypted.
+ */
+export function payloadBudgetSpent(api: TtDataApi, retryAfterSeconds: number, signedOut: boolean): AppError {
+  const message = signedOut
+    ? `Too many ${api} payloads of this user failed to open: this session is signed out. After Retry-After seconds, call tt.login, POST /auth/login, call ${api} again and retry.`
+    : `Too many payloads of this user failed to open recently: nothing was decrypted. Retry after Retry-After seconds.`;
+  return new AppError('RATE_LIMITED', message, { retryAfterSeconds });
+}
