@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { HealthController } from './health.controller.js';
-import { ReadinessService } from './readiness.service.js';
+import { HealthController } from './controllers/health.controller.js';
+import { ReadinessService } from './services/readiness.service.js';
 
 @Module({
   controllers: [HealthController],

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { routes, type RouteResponse } from '@douyin-kit/contracts';
-import { Route } from '../../core/contract/route.decorator.js';
-import { ReadinessService } from './readiness.service.js';
+import { Route } from '../../../core/contract/route.decorator.js';
+import { ReadinessService } from '../services/readiness.service.js';
 
 @Controller()
 export class HealthController {

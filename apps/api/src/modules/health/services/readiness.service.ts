@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TReadyResponse } from '@douyin-kit/contracts';
-import { PrismaService } from '../../core/database/prisma.service.js';
-import { readMigrationFiles } from '../../core/database/migrations/migration-files.js';
-import { AppError } from '../../core/errors/app-error.js';
+import { PrismaService } from '../../../core/database/prisma.service.js';
+import { readMigrationFiles } from '../../../core/database/migrations/migration-files.js';
+import { AppError } from '../../../core/errors/app-error.js';
 
 /** How long a readiness probe waits for the database before calling it unreachable. */
 const DATABASE_TIMEOUT_MS = 2000;
