@@ -33,7 +33,7 @@ function poolOptions(database: AppConfig['database']): pg.PoolConfig {
  * (HttpDrain, NotificationQueue) still use it until then.
  *
  * `pool` is the pg pool under Prisma, for the few reads every authenticated request makes: there
- * Prisma's client runtime was the largest share of the API's CPU (`pnpm bench --profile`), and a
+ * Prisma's client runtime was the largest share of the API's CPU, and a
  * named (server-side prepared) pg query does the same read for a fraction of it.
  */
 @Injectable()

@@ -58,7 +58,7 @@ export class SessionsRepository {
   /**
    * Stores a login's session with the user's next key generation (every login gets a higher one
    * than any before), computed by the INSERT itself: one statement on every login instead of an
-   * aggregate and an insert (found by `pnpm bench`). Inside the login's transaction (`tx`), or
+   * aggregate and an insert. Inside the login's transaction (`tx`), or
    * on its own for a returning user (see LoginService). The same statement revokes the user's
    * oldest live sessions beyond the cap (CREATE_SESSION): still one round trip per login.
    */
@@ -81,7 +81,7 @@ export class SessionsRepository {
   /**
    * A session that is neither expired nor revoked, with its user's app. Every authenticated
    * request runs this: one join (Prisma's relation select cost a second query), as a prepared
-   * statement on the pg pool (Prisma's runtime was the largest share of CPU; `pnpm bench`).
+   * statement on the pg pool (Prisma's client runtime costs several times the CPU of the query).
    */
   async findActive(tokenHash: Buffer, now: Date): Promise<ActiveSession | null> {
     const { rows } = await this.prisma.pool.query<{ id: string; user_id: string; last_used_at: Date | null; app_id: string }>({

@@ -36,7 +36,7 @@ export class UsersRepository {
 
   /**
    * The public columns of a user (GET /me, on every app start): a prepared statement on the pg
-   * pool rather than Prisma's runtime, for the same reason as the session lookup (`pnpm bench`).
+   * pool rather than Prisma's runtime, for the same reason as the session lookup.
    */
   async findOutputRowById(id: string): Promise<UserOutputRow | null> {
     const { rows } = await this.prisma.pool.query<UserOutputRow>({
@@ -51,7 +51,7 @@ export class UsersRepository {
    * The users a login with an openid may concern: the openid's and the anonymous_openid's (one
    * each at most), which planLogin decides about. Without `tx`, one prepared statement on the pg
    * pool: a returning user's everyday login is this read and the session INSERT, no transaction
-   * (LoginService; `pnpm bench`). With `tx`, the same read inside the login's transaction.
+   * (LoginService). With `tx`, the same read inside the login's transaction.
    */
   async findLoginCandidates(tx: Tx | null, identity: LoginIdentity & { openId: string }): Promise<LoginRow[]> {
     const { appId, openId, anonymousOpenId } = identity;

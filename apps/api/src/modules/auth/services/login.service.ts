@@ -66,7 +66,7 @@ export class LoginService {
       maxPerUser: this.config.sessions.maxPerUser,
     };
     // A returning user whose row this login leaves as it is: one read and the session INSERT,
-    // no interactive transaction (it was most of a login's CPU; `pnpm bench`).
+    // no interactive transaction (the transaction costs more CPU than the rest of the login).
     const plan = planLogin(identity, await this.findCandidates(null, identity));
     if (plan.kind === 'returning') {
       await this.sessions.create(null, { userId: plan.user.id, ...session });
