@@ -70,9 +70,7 @@ export class DouyinClient {
     const mode = options.clientTokenMode ?? 'standard';
     if (mode !== 'standard' && mode !== 'stable') throw new TypeError(`clientTokenMode must be 'standard' or 'stable', not ${String(mode)}`);
     this.clientTokenMode = mode;
-    this.clientTokens = broker('client_token', () =>
-      mode === 'stable' ? this.tokens.fetchStableClientToken() : this.tokens.fetchClientToken(),
-    );
+    this.clientTokens = broker('client_token', () => (mode === 'stable' ? this.tokens.fetchStableClientToken() : this.tokens.fetchClientToken()));
     this.login = new LoginResource(sender, credentials);
     this.notify = new NotifyResource(sender, options.appId, this.appTokens, this.clientTokens);
     this.phone = new PhoneResource(sender, options.appId, this.clientTokens, options.appPrivateKeyPem);

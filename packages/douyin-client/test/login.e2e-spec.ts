@@ -66,7 +66,9 @@ describe('code2Session against the emulator', () => {
   it('both codes in one call: the openid and session_key, but no anonymous_openid (Douyin answers "")', async () => {
     const user = await h.createUser(app.appid);
     const deviceId = `device-${user.id}-2`;
-    const anonymousOnly = await client.code2Session({ anonymousCode: (await h.admin.login({ appid: app.appid, userId: user.id, deviceId })).anonymousCode });
+    const anonymousOnly = await client.code2Session({
+      anonymousCode: (await h.admin.login({ appid: app.appid, userId: user.id, deviceId })).anonymousCode,
+    });
     const { code, anonymousCode } = await h.admin.login({ appid: app.appid, userId: user.id, deviceId });
     const combined = await client.code2Session({ code: code!, anonymousCode });
     expect(combined).toMatchObject({ openId: user.openid, sessionKey: expect.any(String), anonymousOpenId: undefined });

@@ -123,7 +123,9 @@ function buildServer(deps: RouteDeps): FastifyInstance {
       method: request.method,
       path: request.url.split('?')[0]!,
       contentType: request.headers['content-type'] ?? null,
-      headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)])),
+      headers: Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]),
+      ),
       receivedAt: ctx.clock.now(),
     });
     const outcome = services.faults.roll(operation, { ...asRecord(request.query), ...asRecord(request.body) });

@@ -44,14 +44,17 @@ describe('tt.login + jscode2session', () => {
     expect(await exchange({ code })).toEqual({ err_no: 40018, err_tips: 'bad code', data: EMPTY, log_id: expect.any(String) });
   });
 
-  it("answers anonymous_openid \"\" when a logged-in user's code comes with the anonymous code (the seed's real answer)", async () => {
+  it('answers anonymous_openid "" when a logged-in user\'s code comes with the anonymous code (the seed\'s real answer)', async () => {
     const first = await login('alice', 'phone-1');
     const anonymousOnly = await exchange({ anonymous_code: first.anonymousCode });
     expect(anonymousOnly.data.anonymous_openid).not.toBe('');
 
     const { code, anonymousCode } = await login('alice', 'phone-1');
     const combined = await exchange({ code, anonymous_code: anonymousCode });
-    expect(combined).toMatchObject({ err_no: 0, data: { openid: expect.stringMatching(/.+/), session_key: expect.any(String), anonymous_openid: '' } });
+    expect(combined).toMatchObject({
+      err_no: 0,
+      data: { openid: expect.stringMatching(/.+/), session_key: expect.any(String), anonymous_openid: '' },
+    });
     // Both codes were used up by the combined call, and a bad anonymous code still fails it.
     expect((await exchange({ anonymous_code: anonymousCode })).err_no).toBe(40019);
     const next = await login('alice', 'phone-1');
@@ -75,7 +78,12 @@ describe('tt.login + jscode2session', () => {
     expect((await exchange({})).err_no).toBe(40014);
     expect((await h.post('/api/apps/v2/jscode2session', { appid: 'tt_x', secret: SECRET, code: 'c' })).err_no).toBe(40015);
     expect((await h.post('/api/apps/v2/jscode2session', { appid: APPID, secret: 'bad', code: 'c' })).err_no).toBe(40017);
-    expect(await exchange({ anonymous_code: 'nope' })).toEqual({ err_no: 40019, err_tips: 'bad anonymous_code', data: EMPTY, log_id: expect.any(String) });
+    expect(await exchange({ anonymous_code: 'nope' })).toEqual({
+      err_no: 40019,
+      err_tips: 'bad anonymous_code',
+      data: EMPTY,
+      log_id: expect.any(String),
+    });
   });
 
   it('v1 GET form answers flat fields and errcode on error', async () => {

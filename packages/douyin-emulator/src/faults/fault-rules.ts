@@ -76,8 +76,7 @@ export class FaultRegistry {
         decided = true;
         outcome.drop = rule.drop;
         outcome.errNo = rule.drop ? null : rule.errNo;
-        outcome.http =
-          rule.drop || rule.httpStatus === null ? null : { status: rule.httpStatus, body: rule.body, contentType: rule.contentType };
+        outcome.http = rule.drop || rule.httpStatus === null ? null : { status: rule.httpStatus, body: rule.body, contentType: rule.contentType };
       }
     }
     return outcome;

@@ -27,8 +27,7 @@ export class TokensService {
       .listTokens(appid, 'client')
       .sort((a, b) => b.issuedAt - a.issuedAt || b.seq - a.seq)
       .at(0);
-    const token =
-      current && current.expiresAt - now > this.ctx.options.tokenOverlapSeconds * 1000 ? current : this.issue('client', appid);
+    const token = current && current.expiresAt - now > this.ctx.options.tokenOverlapSeconds * 1000 ? current : this.issue('client', appid);
     return { token, expiresIn: Math.floor((token.expiresAt - now) / 1000) };
   }
 

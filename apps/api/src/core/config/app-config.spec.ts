@@ -27,7 +27,8 @@ describe('parseEnv', () => {
 
   it('reads DOUYIN_CLIENT_TOKEN_MODE: standard by default, stable on request, anything else refused by name', () => {
     const mode = (value?: string) =>
-      new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, ...(value === undefined ? {} : { DOUYIN_CLIENT_TOKEN_MODE: value }) })).douyin.clientTokenMode;
+      new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, ...(value === undefined ? {} : { DOUYIN_CLIENT_TOKEN_MODE: value }) })).douyin
+        .clientTokenMode;
     expect(mode()).toBe('standard');
     expect(mode('stable')).toBe('stable');
     expect(() => mode('sometimes')).toThrow(/DOUYIN_CLIENT_TOKEN_MODE: must be standard or stable/);

@@ -63,7 +63,9 @@ describe('SUBSCRIPTION_TEMPLATES', () => {
   it('refuses notify types v2 does not know, repeated or empty, and any on a v1 template', () => {
     const entry = { templateId: 'MSG1', title: 'T', kind: 'one_time' };
     for (const notifyTypes of [[3], [2, 2], [], ['2']]) {
-      expect(() => templatesOf({ SUBSCRIPTION_TEMPLATES: JSON.stringify([{ ...entry, notifyTypes }]) })).toThrow(/SUBSCRIPTION_TEMPLATES\.0\.notifyTypes/);
+      expect(() => templatesOf({ SUBSCRIPTION_TEMPLATES: JSON.stringify([{ ...entry, notifyTypes }]) })).toThrow(
+        /SUBSCRIPTION_TEMPLATES\.0\.notifyTypes/,
+      );
     }
     expect(() => templatesOf({ SUBSCRIPTION_TEMPLATES: JSON.stringify([{ ...entry, api: 'v1', notifyTypes: [2] }]) })).toThrow(
       /SUBSCRIPTION_TEMPLATES\.0\.notifyTypes: is a v2 capability/,

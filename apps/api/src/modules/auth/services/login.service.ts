@@ -115,10 +115,14 @@ export class LoginService {
   /** Each code in its own code2session call (login-exchange.ts); the login code's failure is the login's. */
   private async exchange(input: TLoginRequest): Promise<Code2SessionResult> {
     try {
-      return await exchangeLoginCodes((codes) => this.douyin.code2Session(codes), input, (error) => {
-        const detail = error instanceof DouyinApiError ? `errNo ${error.errNo}, log_id ${error.logId ?? '-'}` : (error as Error).name;
-        this.logger.warn(`anonymous code exchange failed (${detail}): logged in without merging the device's anonymous user`);
-      });
+      return await exchangeLoginCodes(
+        (codes) => this.douyin.code2Session(codes),
+        input,
+        (error) => {
+          const detail = error instanceof DouyinApiError ? `errNo ${error.errNo}, log_id ${error.logId ?? '-'}` : (error as Error).name;
+          this.logger.warn(`anonymous code exchange failed (${detail}): logged in without merging the device's anonymous user`);
+        },
+      );
     } catch (error) {
       if (error instanceof DouyinApiError && error.reason === 'anonymous_code_invalid') {
         throw new AppError('ANONYMOUS_CODE_INVALID', 'anonymousCode is invalid, expired or used: call tt.login again');
