@@ -28,8 +28,13 @@ export interface Instance {
 }
 
 /** `count` separate API instances of `app` (own Nest app, Prisma client and pg pool each). */
-export async function startInstances(apps: ReturnType<typeof extraApps>, app: EmulatorApp, count: number): Promise<Instance[]> {
-  const env = { DOUYIN_APP_ID: app.appid, DOUYIN_APP_SECRET: app.secret, DOUYIN_APP_PRIVATE_KEY: app.privateKeyPem };
+export async function startInstances(
+  apps: ReturnType<typeof extraApps>,
+  app: EmulatorApp,
+  count: number,
+  extraEnv: Record<string, string> = {},
+): Promise<Instance[]> {
+  const env = { DOUYIN_APP_ID: app.appid, DOUYIN_APP_SECRET: app.secret, DOUYIN_APP_PRIVATE_KEY: app.privateKeyPem, ...extraEnv };
   const started = await Promise.all(Array.from({ length: count }, () => apps.start(env)));
   return started.map((running) => ({
     running,

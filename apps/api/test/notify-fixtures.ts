@@ -13,14 +13,22 @@ export interface TestTemplate {
   keywords: string[];
 }
 
-/** A template known to the emulator (the console) and to our registry, unique to the test. */
-export async function registerTemplate(kind: TestTemplate['kind'], api: TestTemplate['api'], keywords = ['物品名称', '状态']): Promise<TestTemplate> {
+/**
+ * A template known to the emulator (the console) and to our registry, unique to the test.
+ * `notifyTypes` defaults as the registry does: [2] (in-app inbox) for v2, none for v1.
+ */
+export async function registerTemplate(
+  kind: TestTemplate['kind'],
+  api: TestTemplate['api'],
+  keywords = ['物品名称', '状态'],
+  notifyTypes: number[] = api === 'v2' ? [2] : [],
+): Promise<TestTemplate> {
   const templateId = `MSG_T_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   await emulator.client.createTemplate({ appid: emulator.appId, templateId, title: 'Test template', kind, keywords });
   await sql(
-    `INSERT INTO subscription_templates (app_id, template_id, title, kind, api, keywords, updated_at)
-     VALUES ($1, $2, 'Test template', $3::template_kind, $4::notify_api, $5::varchar[], now())`,
-    [emulator.appId, templateId, kind, api, keywords],
+    `INSERT INTO subscription_templates (app_id, template_id, title, kind, api, keywords, notify_types, updated_at)
+     VALUES ($1, $2, 'Test template', $3::template_kind, $4::notify_api, $5::varchar[], $6::smallint[], now())`,
+    [emulator.appId, templateId, kind, api, keywords, notifyTypes],
   );
   return { templateId, kind, api, keywords };
 }
@@ -54,7 +62,9 @@ export async function creditsOf(user: ApiUser, template: TestTemplate): Promise<
   return row!.credits;
 }
 
-export function inbox(openId: string): Promise<{ templateId: string; data: Record<string, string>; apiVersion: string }[]> {
+export function inbox(
+  openId: string,
+): Promise<{ templateId: string; data: Record<string, string>; apiVersion: string; notifyType: number[] | null }[]> {
   return emulator.client.inbox({ appid: emulator.appId, openid: openId });
 }
 

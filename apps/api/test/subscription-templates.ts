@@ -46,7 +46,13 @@ export async function tapSubscribe(
   user: ApiUser,
   tmplIds: string[],
   options: { decisions?: Record<string, Decision>; alwaysSubscribe?: boolean } = {},
-): Promise<{ legacy: Record<string, string>; withSettings: Record<string, unknown> }> {
-  const { legacy, templateSettings } = await emulator.client.subscribe({ appid: emulator.appId, userId: user.douyinUserId, tmplIds, ...options });
-  return { legacy, withSettings: { ...legacy, templateSettings } };
+): Promise<{ legacy: Record<string, string>; withSettings: Record<string, unknown>; android: Record<string, unknown> }> {
+  const { legacy, templateSettings, itemSettings } = await emulator.client.subscribe({
+    appid: emulator.appId,
+    userId: user.douyinUserId,
+    tmplIds,
+    ...options,
+  });
+  // android: a real Android device's answer, itemSettings beside the legacy keys (the seed's sample).
+  return { legacy, withSettings: { ...legacy, templateSettings }, android: { ...legacy, itemSettings } };
 }

@@ -3,8 +3,14 @@ import * as z from 'zod/mini';
 /** tt.requestSubscribeMessage takes at most this many template ids per call. */
 export const MAX_TEMPLATES_PER_SUBSCRIBE = 3;
 
-/** Keys of the legacy result map that are not template ids. */
-const RESULT_FIELDS = ['errMsg', 'templateSettings'] as const;
+/** Keys of the result map that are known not to be template ids. */
+const RESULT_FIELDS = ['errMsg', 'templateSettings', 'itemSettings'] as const;
+
+/**
+ * At most this many keys in a result: three template ids and a few fields of the host's. The
+ * bound is what makes the tolerance below safe to offer to a hostile body.
+ */
+export const MAX_SUBSCRIBE_RESULT_KEYS = 32;
 
 /**
  * A template id as the Douyin console shows it (e.g. `MSG1620372787628412413584`): printable
@@ -58,50 +64,50 @@ export const ZTemplateSetting = z.object({
 export type TTemplateSetting = z.infer<typeof ZTemplateSetting>;
 
 /**
- * The success result of tt.requestSubscribeMessage, as is: the legacy map
- * `{errMsg, "<id>": status}`, optionally with `templateSettings` (3.35.0+), or both.
+ * The success result of tt.requestSubscribeMessage, as is. Hosts answer in several shapes: the
+ * legacy map `{errMsg, "<id>": status}`, `templateSettings` (3.35.0+), and on real Android
+ * devices `itemSettings: {"<id>": status}` beside the legacy keys (docs/douyin-platform.md §7).
+ * Only `errMsg` is checked here: every other key and value is accepted as it came, so a field a
+ * host adds tomorrow never makes a real device's answer unrecordable. The API reads the
+ * decisions for the templates asked for and ignores the rest. Bounded by key count and key length.
  */
-export const ZSubscribeResult = z.catchall(
-  z.object({
-    /** `requestSubscribeMessage:ok`: a failed call decided nothing and is not posted. */
-    errMsg: z.string().check(z.maxLength(256), z.regex(/:ok$/, 'must be the errMsg of a successful call (…:ok)')),
-    templateSettings: z.optional(z.record(z.string(), ZTemplateSetting)),
-  }),
-  ZConsentStatus,
-);
+export const ZSubscribeResult = z
+  .catchall(
+    z.object({
+      /** `requestSubscribeMessage:ok`: a failed call decided nothing and is not posted. */
+      errMsg: z.string().check(z.maxLength(256), z.regex(/:ok$/, 'must be the errMsg of a successful call (…:ok)')),
+      /** `{[id]: {status, alwaysSubscribe?, allowReminderWay?}}` (3.35.0+); read tolerantly. */
+      templateSettings: z.optional(z.unknown()),
+      /** `{[id]: status}` (real Android devices); read tolerantly. */
+      itemSettings: z.optional(z.unknown()),
+    }),
+    z.unknown(),
+  )
+  .check(
+    z.refine((result) => Object.keys(result).length <= MAX_SUBSCRIBE_RESULT_KEYS, `must have at most ${MAX_SUBSCRIBE_RESULT_KEYS} keys`),
+    z.refine((result) => Object.keys(result).every((key) => key.length <= 128), 'keys must be at most 128 characters'),
+  );
 export type TSubscribeResult = z.infer<typeof ZSubscribeResult>;
 
 /**
  * `POST /me/subscriptions`: the ids the app asked for and what tt.requestSubscribeMessage
- * returned. Every template the result reports must be one of `templateIds`; templates it does
- * not report (the user did not tick them) are left as they were.
+ * returned. Decisions are read for `templateIds` only; whatever else the result holds (another
+ * id, a new field) is ignored. Templates the result does not report (the user did not tick them)
+ * are left as they were.
  */
-export const ZSubscriptionRequest = z
-  .object({
-    /**
-     * Made by the client once per tt.requestSubscribeMessage call and sent again on a retry of
-     * the same post (a UUID is fine): a retried post is recognised and grants nothing twice.
-     */
-    requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 characters of A-Z a-z 0-9 _ -')),
-    templateIds: z.array(ZTemplateId).check(
-      z.minLength(1),
-      z.maxLength(MAX_TEMPLATES_PER_SUBSCRIBE),
-      z.refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
-    ),
-    result: ZSubscribeResult,
-  })
-  .check(
-    z.superRefine((request, ctx) => {
-      const asked = new Set(request.templateIds);
-      const report = (id: string, path: string[]) => {
-        if (!asked.has(id)) ctx.addIssue({ code: 'custom', path, message: `reports template ${id}, which is not in templateIds` });
-      };
-      for (const id of Object.keys(request.result)) {
-        if (!(RESULT_FIELDS as readonly string[]).includes(id)) report(id, ['result', id]);
-      }
-      for (const id of Object.keys(request.result.templateSettings ?? {})) report(id, ['result', 'templateSettings', id]);
-    }),
-  );
+export const ZSubscriptionRequest = z.object({
+  /**
+   * Made by the client once per tt.requestSubscribeMessage call and sent again on a retry of
+   * the same post (a UUID is fine): a retried post is recognised and grants nothing twice.
+   */
+  requestId: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8 to 64 characters of A-Z a-z 0-9 _ -')),
+  templateIds: z.array(ZTemplateId).check(
+    z.minLength(1),
+    z.maxLength(MAX_TEMPLATES_PER_SUBSCRIBE),
+    z.refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id'),
+  ),
+  result: ZSubscribeResult,
+});
 export type TSubscriptionRequest = z.infer<typeof ZSubscriptionRequest>;
 
 /** The calling user's current state for one template. */

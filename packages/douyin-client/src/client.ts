@@ -1,4 +1,4 @@
-import { type DouyinClientOptions, resolveBaseUrls } from './config.js';
+import { type ClientTokenMode, type DouyinClientOptions, resolveBaseUrls } from './config.js';
 import type { PhoneNumberPlaintext } from './crypto/phone-rsa.js';
 import { silentLogger } from './logger.js';
 import { RequestSender } from './request-sender.js';
@@ -25,8 +25,10 @@ import { AxiosTransport } from './transport/axios-transport.js';
 export class DouyinClient {
   /** Broker of the app access token (legacy apps APIs). */
   readonly appTokens: TokenBroker;
-  /** Broker of the client_token (open.douyin.com APIs). */
+  /** Broker of the client_token (open.douyin.com APIs), fetching per `clientTokenMode`. */
   readonly clientTokens: TokenBroker;
+  /** How `clientTokens` fetches: `/oauth/client_token/` or `/oauth/stable_client_token/`. */
+  readonly clientTokenMode: ClientTokenMode;
 
   private readonly tokens: TokensResource;
   private readonly login: LoginResource;
@@ -65,7 +67,10 @@ export class DouyinClient {
         onFetch: options.onTokenFetch,
       });
     this.appTokens = broker('app_access_token', () => this.tokens.fetchAppAccessToken());
-    this.clientTokens = broker('client_token', () => this.tokens.fetchClientToken());
+    const mode = options.clientTokenMode ?? 'standard';
+    if (mode !== 'standard' && mode !== 'stable') throw new TypeError(`clientTokenMode must be 'standard' or 'stable', not ${String(mode)}`);
+    this.clientTokenMode = mode;
+    this.clientTokens = broker('client_token', () => (mode === 'stable' ? this.tokens.fetchStableClientToken() : this.tokens.fetchClientToken()));
     this.login = new LoginResource(sender, credentials);
     this.notify = new NotifyResource(sender, options.appId, this.appTokens, this.clientTokens);
     this.phone = new PhoneResource(sender, options.appId, this.clientTokens, options.appPrivateKeyPem);
@@ -87,7 +92,18 @@ export class DouyinClient {
     return this.tokens.fetchClientToken();
   }
 
-  /** Exchanges a login code and/or anonymous code for the session (single-use codes). */
+  /**
+   * Fetches the stable client_token (POST /oauth/stable_client_token/): the current one while it
+   * is valid, so calling it cuts nothing. `expiresIn` is the time it has left.
+   */
+  getStableClientToken(): Promise<FetchedToken> {
+    return this.tokens.fetchStableClientToken();
+  }
+
+  /**
+   * Exchanges a login code and/or anonymous code for the session (single-use codes). Sent
+   * together, Douyin answers no `anonymousOpenId`: exchange them in two calls to learn both.
+   */
   code2Session(input: Code2SessionInput): Promise<Code2SessionResult> {
     return this.login.code2Session(input);
   }

@@ -12,6 +12,9 @@ export const DEFAULT_BASE_URLS: Readonly<Record<HostFamily, string>> = {
   sandbox: 'https://open-sandbox.douyin.com',
 };
 
+/** Which endpoint the client_token broker uses; see `DouyinClientOptions.clientTokenMode`. */
+export type ClientTokenMode = 'standard' | 'stable';
+
 /** Options of `DouyinClient`. Only appId and appSecret are required. */
 export interface DouyinClientOptions {
   appId: string;
@@ -39,6 +42,13 @@ export interface DouyinClientOptions {
   tokenStore?: TokenStore;
   /** Clock for token lifetimes, epoch ms. */
   now?: () => number;
+  /**
+   * How the client_token broker fetches: `standard` (default) calls `/oauth/client_token/`, each
+   * fetch cutting the previous token, so every instance must share one `tokenStore`; `stable`
+   * calls `/oauth/stable_client_token/`, which hands back the current token while it is valid,
+   * for deployments whose instances cannot share a store (docs/douyin-platform.md §2).
+   */
+  clientTokenMode?: ClientTokenMode;
   /** Refresh a token once less than this fraction of its lifetime is left. Default 0.5. */
   tokenRefreshWhenRemainingFraction?: number;
   /** Called once per upstream token fetch (no token in the event). */

@@ -7,6 +7,16 @@ describe('normalizeEnvelope', () => {
     expect(normalizeEnvelope(body)).toEqual({ errNo: 0, message: 'success', logId: undefined, data: body.data });
   });
 
+  it('reads the v1 notify success: err_no 0 with empty tips, no data', () => {
+    const body = { err_no: 0, err_tips: '' };
+    expect(normalizeEnvelope(body)).toEqual({ errNo: 0, message: '', logId: undefined, data: body });
+  });
+
+  it("keeps jscode2session's top-level log_id on a success", () => {
+    const env = normalizeEnvelope({ err_no: 0, err_tips: 'success', data: { openid: 'o' }, log_id: '20261206X' });
+    expect(env).toMatchObject({ errNo: 0, logId: '20261206X', data: { openid: 'o' } });
+  });
+
   it('reads a v2 error envelope with empty data', () => {
     const env = normalizeEnvelope({ err_no: 40017, err_tips: 'bad secret', data: { access_token: '', expires_in: 0 } });
     expect(env).toMatchObject({ errNo: 40017, message: 'bad secret' });

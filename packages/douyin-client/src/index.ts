@@ -1,5 +1,5 @@
 export { DouyinClient } from './client.js';
-export { DEFAULT_BASE_URLS, type DouyinClientOptions } from './config.js';
+export { type ClientTokenMode, DEFAULT_BASE_URLS, type DouyinClientOptions } from './config.js';
 export { type DouyinLogger, type LogFields, silentLogger } from './logger.js';
 export { type BackoffOptions } from './request-sender.js';
 export { type RetryPolicy, readPolicy, sendOncePolicy, singleUseCodePolicy, tokenFetchPolicy } from './retry-policy.js';

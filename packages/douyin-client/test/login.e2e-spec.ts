@@ -18,7 +18,7 @@ describe('code2Session against the emulator', () => {
     const user = await h.createUser(app.appid, { nickname: '小明' });
     const { code } = await h.login(app.appid, user.id);
     const session = await client.code2Session({ code: code! });
-    expect(session).toMatchObject({ openId: user.openid, unionId: user.unionid, anonymousOpenId: undefined });
+    expect(session).toMatchObject({ openId: user.openid, unionId: user.unionid, anonymousOpenId: undefined, logId: expect.stringMatching(/.+/) });
     expect(session.sessionKey).not.toBe('');
     const sessionKey = session.sessionKey!;
 
@@ -54,7 +54,25 @@ describe('code2Session against the emulator', () => {
     const user = await h.createUser(app.appid, { loggedIn: false });
     const { anonymousCode } = await h.login(app.appid, user.id);
     const session = await client.code2Session({ anonymousCode });
-    expect(session).toEqual({ sessionKey: undefined, openId: undefined, unionId: undefined, anonymousOpenId: expect.any(String) });
+    expect(session).toEqual({
+      sessionKey: undefined,
+      openId: undefined,
+      unionId: undefined,
+      anonymousOpenId: expect.any(String),
+      logId: expect.any(String),
+    });
+  });
+
+  it('both codes in one call: the openid and session_key, but no anonymous_openid (Douyin answers "")', async () => {
+    const user = await h.createUser(app.appid);
+    const deviceId = `device-${user.id}-2`;
+    const anonymousOnly = await client.code2Session({
+      anonymousCode: (await h.admin.login({ appid: app.appid, userId: user.id, deviceId })).anonymousCode,
+    });
+    const { code, anonymousCode } = await h.admin.login({ appid: app.appid, userId: user.id, deviceId });
+    const combined = await client.code2Session({ code: code!, anonymousCode });
+    expect(combined).toMatchObject({ openId: user.openid, sessionKey: expect.any(String), anonymousOpenId: undefined });
+    expect(anonymousOnly.anonymousOpenId).toEqual(expect.any(String));
   });
 
   it('refuses locally when neither code is given (no call made)', async () => {
@@ -69,6 +87,8 @@ describe('code2Session against the emulator', () => {
     await client.code2Session({ code: code! });
     const err = await rejection(client.code2Session({ code: code! }));
     expect(err).toMatchObject({ errNo: 40018, kind: 'bad_code', endpoint: '/api/apps/v2/jscode2session' });
+    // The error keeps the answer's top-level log_id, as the successes do.
+    expect(err.logId).toMatch(/.+/);
   });
 
   it('40018: an expired code', async () => {

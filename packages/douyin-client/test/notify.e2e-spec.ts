@@ -209,10 +209,10 @@ describe('notify retry safety', () => {
 describe('queryUserSubscribe', () => {
   it('reports subscribed and not subscribed users', async () => {
     const yes = await client.queryUserSubscribe({ templateId: tpl, openId: user.openid });
-    expect(yes).toMatchObject({ subscribeStatus: true, userAllowNotification: true });
+    expect(yes).toMatchObject({ subscribeStatus: 1, subscribed: true, userAllowNotification: true });
     const other = await h.createUser(app.appid);
     const no = await client.queryUserSubscribe({ templateId: tpl, openId: other.openid });
-    expect(no.subscribeStatus).toBe(false);
+    expect(no).toMatchObject({ subscribeStatus: 0, subscribed: false });
   });
 
   it('a read is retried on system busy', async () => {

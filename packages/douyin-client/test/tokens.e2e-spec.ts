@@ -88,6 +88,57 @@ describe('raw token endpoints', () => {
   });
 });
 
+describe('stable client_token', () => {
+  it('getStableClientToken returns the same token on every call and cuts nothing', async () => {
+    const own = await h.createApp();
+    const client = h.client(own);
+    const first = await client.getStableClientToken();
+    expect(first).toMatchObject({ accessToken: expect.stringMatching(/^clt\./), expiresIn: 7200 });
+    const second = await h.client(own).getStableClientToken();
+    expect(second.accessToken).toBe(first.accessToken);
+    // A standard fetch after it is a new token, which the stable endpoint then hands out.
+    const standard = await client.getClientToken();
+    expect(standard.accessToken).not.toBe(first.accessToken);
+    expect((await client.getStableClientToken()).accessToken).toBe(standard.accessToken);
+  });
+
+  it("clientTokenMode 'stable': instances with separate stores share one token and never cut each other's", async () => {
+    const own = await h.createApp();
+    const user = await h.createUser(own.appid);
+    const tpl = await h.template(own.appid);
+    const instances = [1, 2, 3].map(() => h.client(own, { clientTokenMode: 'stable' }));
+    expect(instances[0]!.clientTokenMode).toBe('stable');
+    const before = await h.calls();
+    const tokens = await Promise.all(instances.map((c) => c.clientTokens.getToken()));
+    expect(new Set(tokens).size).toBe(1);
+    expect(delta(await h.calls(), before)).toEqual({ stable_client_token: 3 });
+    // Each instance refreshing again still gets the token the others hold: all keep working.
+    const again = h.client(own, { clientTokenMode: 'stable' });
+    expect(await again.clientTokens.getToken()).toBe(tokens[0]);
+    for (const c of instances) await expect(c.queryUserSubscribe({ templateId: tpl, openId: user.openid })).resolves.toBeDefined();
+  });
+
+  it("clientTokenMode 'standard' (the default): separate stores cut each other, the third fetch ends the first token at once", async () => {
+    const own = await h.createApp();
+    const user = await h.createUser(own.appid);
+    const tpl = await h.template(own.appid);
+    const [a, b, c] = [1, 2, 3].map(() => h.client(own));
+    expect(a!.clientTokenMode).toBe('standard');
+    const tokenA = await a!.clientTokens.getToken();
+    await b!.clientTokens.getToken();
+    await c!.clientTokens.getToken();
+    expect(await b!.clientTokens.getToken()).not.toBe(tokenA);
+    // A's token is gone upstream (only the two newest are kept): its broker renews once and succeeds.
+    const before = await h.calls();
+    await expect(a!.queryUserSubscribe({ templateId: tpl, openId: user.openid })).resolves.toBeDefined();
+    expect(delta(await h.calls(), before)).toEqual({ client_token: 1, query_user_subscribe: 2 });
+  });
+
+  it('refuses an unknown clientTokenMode', () => {
+    expect(() => h.client(app, { clientTokenMode: 'sometimes' as never })).toThrow(/clientTokenMode/);
+  });
+});
+
 describe('token brokers over real HTTP', () => {
   it('200 concurrent callers on a cold cache cause exactly one client_token fetch', async () => {
     const user = await h.createUser(app.appid);

@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyContextConfig, type FastifyInstance } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CallRecorder } from './calls/call-recorder.js';
 import { OffsetClock } from './clock.js';
 import { AdminError, TtFailure, type EmulatorContext } from './context.js';
 import { familyErrorBody } from './errors/envelopes.js';
@@ -53,6 +54,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     subscriptions: new SubscriptionsService(ctx),
     phone: new PhoneService(ctx, sessions),
     faults: new FaultRegistry(ctx.random),
+    calls: new CallRecorder(),
   };
 
   // Apply the seed once (key generation is slow), then snapshot it: reset restores the very
@@ -69,6 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const reset = () => {
     ctx.store.clear();
     services.faults.clear();
+    services.calls.clear();
     ctx.clock.reset();
     const copy = structuredClone(snapshot);
     copy.apps.forEach((a) => ctx.store.putApp(a));
@@ -101,11 +104,30 @@ function buildServer(deps: RouteDeps): FastifyInstance {
     delegator: (request, callback) => callback(null, { origin: (request.url ?? '').startsWith(`${ADMIN_PREFIX}/device/`), methods: ['POST'] }),
   });
 
-  // Every platform route names its operation: count it, then let fault rules have their say.
+  // A platform error body, with the top-level log_id of the routes whose envelope has one.
+  const errorBody = (config: FastifyContextConfig, errNo: number) => {
+    const nowMs = ctx.clock.now();
+    const logId = newLogId(nowMs);
+    const body = familyErrorBody(config.family!, errNo, { logId, nowMs, emptyData: config.emptyData });
+    return config.topLevelLogId ? { ...(body as object), log_id: logId } : body;
+  };
+
+  // Every platform route names its operation: count and record it, then let fault rules have their say.
   app.addHook('preHandler', async (request, reply) => {
-    const { operation, family, emptyData } = request.routeOptions.config;
+    const { config } = request.routeOptions;
+    const { operation, family } = config;
     if (!operation || !family) return;
     ctx.store.countCall(operation);
+    services.calls.record({
+      operation,
+      method: request.method,
+      path: request.url.split('?')[0]!,
+      contentType: request.headers['content-type'] ?? null,
+      headers: Object.fromEntries(
+        Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)]),
+      ),
+      receivedAt: ctx.clock.now(),
+    });
     const outcome = services.faults.roll(operation, { ...asRecord(request.query), ...asRecord(request.body) });
     if (outcome.latencyMs > 0) await sleep(outcome.latencyMs);
     if (outcome.drop) {
@@ -113,9 +135,15 @@ function buildServer(deps: RouteDeps): FastifyInstance {
       request.raw.socket.destroy();
       return reply;
     }
+    if (outcome.http && outcome.errNo === null) {
+      const { status, body, contentType } = outcome.http;
+      return reply
+        .code(status)
+        .type(contentType ?? 'text/html')
+        .send(body ?? gatewayPage(status));
+    }
     if (outcome.errNo !== null) {
-      const nowMs = ctx.clock.now();
-      return reply.send(familyErrorBody(family, outcome.errNo, { logId: newLogId(nowMs), nowMs, emptyData }));
+      return reply.code(outcome.http?.status ?? 200).send(errorBody(config, outcome.errNo));
     }
   });
 
@@ -125,13 +153,12 @@ function buildServer(deps: RouteDeps): FastifyInstance {
       const { errMsg, errNo, errCode } = error;
       return reply.code(422).send({ error: errMsg, errMsg, errNo, errCode });
     }
-    const { family, emptyData } = request.routeOptions.config;
+    const { family } = request.routeOptions.config;
     if (family) {
       // A bug in a platform handler still answers like the platform: a system error, HTTP 200.
       request.log.error(error);
-      const nowMs = ctx.clock.now();
       const errNo = family === 'open' ? 28001005 : family === 'oauth' ? 10002 : -1;
-      return reply.send(familyErrorBody(family, errNo, { logId: newLogId(nowMs), nowMs, emptyData }));
+      return reply.send(errorBody(request.routeOptions.config, errNo));
     }
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     return reply.code(status).send({ error: (error as Error).message });
@@ -149,3 +176,17 @@ function buildServer(deps: RouteDeps): FastifyInstance {
   registerControlRoutes(app, deps);
   return app;
 }
+
+/** What a gateway in front of the platform answers on its own (nginx's page, in short). */
+function gatewayPage(status: number): string {
+  const title = `${status} ${STATUS_TEXT[status] ?? 'Error'}`;
+  return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Time-out',
+};

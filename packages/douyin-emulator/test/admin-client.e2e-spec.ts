@@ -52,6 +52,24 @@ describe('EmulatorAdmin (the typed client of /__emulator)', () => {
     expect(await counter.count()).toBe(0);
   });
 
+  it('lists recent platform calls and adds a gateway fault (HTTP status, HTML body)', async () => {
+    const rule = await admin.addFault({ operation: 'token', httpStatus: 502, times: 1 });
+    expect(rule).toMatchObject({ httpStatus: 502, body: null, contentType: null, errNo: null });
+    const post = () =>
+      fetch(`${h.emulator.url}/api/apps/v2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-trace': 't1' },
+        body: JSON.stringify({ appid: APPID, secret: 'x', grant_type: 'client_credential' }),
+      });
+    expect((await post()).status).toBe(502);
+    expect((await post()).status).toBe(200);
+    const calls = await admin.recentCalls({ operation: 'token' });
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/apps/v2/token', contentType: 'application/json', headers: { 'x-trace': 't1' } });
+    expect(await admin.recentCalls({ operation: 'notify_v2' })).toEqual([]);
+    expect(await admin.recentCalls({ limit: 1 })).toEqual([calls[1]]);
+  });
+
   it('moves the clock forward', async () => {
     const before = await admin.clock();
     const after = await admin.advanceClock(3600);

@@ -80,6 +80,7 @@ describe('admin API', () => {
       notify_v2: 0,
       query_user_subscribe: 0,
       get_phonenumber_info: 0,
+      stable_client_token: 0,
     });
   });
 

@@ -55,12 +55,57 @@ describe('fault rules', () => {
       err_no: -1,
       err_tips: 'system error',
       data: { session_key: '', openid: '', anonymous_openid: '', unionid: '' },
+      log_id: expect.any(String),
     });
     expect(await h.post('/api/notification/v2/subscription/notify_user/', {})).toEqual({
       err_no: 28001005,
       err_msg: 'system busy',
       log_id: expect.any(String),
     });
+  });
+
+  it('answers with an HTTP status: a gateway HTML page by default, a given body, or an envelope under that status', async () => {
+    await fault({ operation: 'token', httpStatus: 502, times: 1 });
+    const gateway = await h.postRaw('/api/apps/v2/token', tokenBody);
+    expect(gateway.status).toBe(502);
+    expect(gateway.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await gateway.text()).toContain('<h1>502 Bad Gateway</h1>');
+
+    await fault({ operation: 'token', httpStatus: 503, body: '{"oops":1}', contentType: 'application/json', times: 1 });
+    const custom = await h.postRaw('/api/apps/v2/token', tokenBody);
+    expect([custom.status, await custom.text()]).toEqual([503, '{"oops":1}']);
+    expect(custom.headers.get('content-type')).toMatch(/^application\/json/);
+
+    await fault({ operation: 'notify_v2', httpStatus: 500, errNo: 28001005, times: 1 });
+    const enveloped = await h.postRaw('/api/notification/v2/subscription/notify_user/', {});
+    expect(enveloped.status).toBe(500);
+    expect(await enveloped.json()).toMatchObject({ err_no: 28001005, log_id: expect.any(String) });
+
+    expect((await h.post('/api/apps/v2/token', tokenBody)).err_no).toBe(0);
+    expect((await h.postRaw('/__emulator/faults', { operation: 'token', httpStatus: 200 })).status).toBe(400);
+  });
+
+  it('records each platform call (method, path, content type, headers), the last 200 only', async () => {
+    await h.post('/api/apps/v2/token', tokenBody);
+    await h.post('/api/notification/v2/subscription/query_user_subscribe/', {}, { 'access-token': 'clt.fake' });
+    await h.get(`/api/apps/token?appid=${APPID}&secret=${SECRET}&grant_type=client_credential`);
+    const calls = await h.get('/__emulator/calls/recent');
+    expect(calls).toEqual([
+      expect.objectContaining({ operation: 'token', method: 'POST', path: '/api/apps/v2/token', contentType: 'application/json' }),
+      expect.objectContaining({
+        operation: 'query_user_subscribe',
+        path: '/api/notification/v2/subscription/query_user_subscribe/',
+        headers: expect.objectContaining({ 'access-token': 'clt.fake', 'content-type': 'application/json' }),
+      }),
+      expect.objectContaining({ operation: 'token', method: 'GET', path: '/api/apps/token', contentType: null }),
+    ]);
+    expect(await h.get('/__emulator/calls/recent?operation=query_user_subscribe')).toHaveLength(1);
+    expect(await h.get('/__emulator/calls/recent?limit=1')).toEqual([calls[2]]);
+
+    for (let i = 0; i < 205; i++) await h.post('/api/apps/v2/token', tokenBody);
+    expect(await h.get('/__emulator/calls/recent')).toHaveLength(200);
+    await h.post('/__emulator/reset');
+    expect(await h.get('/__emulator/calls/recent')).toEqual([]);
   });
 
   it('with `match`, fires only for calls carrying those field values', async () => {

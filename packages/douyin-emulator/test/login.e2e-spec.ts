@@ -20,7 +20,7 @@ describe('tt.login + jscode2session', () => {
     const alice = users.find((u: any) => u.id === 'alice');
 
     const res = await exchange({ code });
-    expect(res).toMatchObject({ err_no: 0, err_tips: 'success' });
+    expect(res).toMatchObject({ err_no: 0, err_tips: 'success', log_id: expect.stringMatching(/^\d{14}[0-9A-F]{20}$/) });
     expect(res.data).toEqual({ session_key: expect.any(String), openid: alice.openid, anonymous_openid: '', unionid: alice.unionid });
     expect(res.data.session_key).toHaveLength(24);
     expect(Buffer.from(res.data.session_key, 'base64')).toHaveLength(16);
@@ -41,7 +41,27 @@ describe('tt.login + jscode2session', () => {
   it('rejects a used code with 40018, keeping the data shape', async () => {
     const { code } = await login('alice');
     expect((await exchange({ code })).err_no).toBe(0);
-    expect(await exchange({ code })).toEqual({ err_no: 40018, err_tips: 'bad code', data: EMPTY });
+    expect(await exchange({ code })).toEqual({ err_no: 40018, err_tips: 'bad code', data: EMPTY, log_id: expect.any(String) });
+  });
+
+  it('answers anonymous_openid "" when a logged-in user\'s code comes with the anonymous code (the seed\'s real answer)', async () => {
+    const first = await login('alice', 'phone-1');
+    const anonymousOnly = await exchange({ anonymous_code: first.anonymousCode });
+    expect(anonymousOnly.data.anonymous_openid).not.toBe('');
+
+    const { code, anonymousCode } = await login('alice', 'phone-1');
+    const combined = await exchange({ code, anonymous_code: anonymousCode });
+    expect(combined).toMatchObject({
+      err_no: 0,
+      data: { openid: expect.stringMatching(/.+/), session_key: expect.any(String), anonymous_openid: '' },
+    });
+    // Both codes were used up by the combined call, and a bad anonymous code still fails it.
+    expect((await exchange({ anonymous_code: anonymousCode })).err_no).toBe(40019);
+    const next = await login('alice', 'phone-1');
+    expect((await exchange({ code: next.code, anonymous_code: 'nope' })).err_no).toBe(40019);
+    // The device keeps its anonymous_openid for the next anonymous-only call.
+    const later = await exchange({ anonymous_code: (await login('alice', 'phone-1')).anonymousCode });
+    expect(later.data.anonymous_openid).toBe(anonymousOnly.data.anonymous_openid);
   });
 
   it('rejects an expired code with 40018 once the clock passes 5 minutes', async () => {
@@ -58,7 +78,12 @@ describe('tt.login + jscode2session', () => {
     expect((await exchange({})).err_no).toBe(40014);
     expect((await h.post('/api/apps/v2/jscode2session', { appid: 'tt_x', secret: SECRET, code: 'c' })).err_no).toBe(40015);
     expect((await h.post('/api/apps/v2/jscode2session', { appid: APPID, secret: 'bad', code: 'c' })).err_no).toBe(40017);
-    expect(await exchange({ anonymous_code: 'nope' })).toEqual({ err_no: 40019, err_tips: 'bad anonymous_code', data: EMPTY });
+    expect(await exchange({ anonymous_code: 'nope' })).toEqual({
+      err_no: 40019,
+      err_tips: 'bad anonymous_code',
+      data: EMPTY,
+      log_id: expect.any(String),
+    });
   });
 
   it('v1 GET form answers flat fields and errcode on error', async () => {

@@ -24,7 +24,7 @@ const notifyV1 = (token: string, openid: string, tplId: string, data: Record<str
   });
 
 describe('requestSubscribeMessage (device side)', () => {
-  it('returns the legacy map and templateSettings', async () => {
+  it('returns the legacy map, templateSettings and (like a real Android device) itemSettings', async () => {
     const res = await subscribe('alice', ['T_ONCE', 'T_ONCE_2'], { T_ONCE_2: 'reject' });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -33,6 +33,7 @@ describe('requestSubscribeMessage (device side)', () => {
         T_ONCE: { status: 'accept', alwaysSubscribe: false, allowReminderWay: expect.any(Array) },
         T_ONCE_2: { status: 'reject', alwaysSubscribe: false, allowReminderWay: expect.any(Array) },
       },
+      itemSettings: { T_ONCE: 'accept', T_ONCE_2: 'reject' },
     });
   });
 
@@ -55,7 +56,7 @@ describe('v1 notify (legacy host)', () => {
   it('delivers to the inbox and consumes the one-time credit; the next send is not subscribed', async () => {
     const token = await appToken(h);
     await subscribe('alice', ['T_ONCE']);
-    expect(await notifyV1(token, openids.alice!, 'T_ONCE')).toEqual({ err_no: 0, err_tips: 'success' });
+    expect(await notifyV1(token, openids.alice!, 'T_ONCE')).toEqual({ err_no: 0, err_tips: '' });
     const inbox = await h.get(`/__emulator/inbox?appid=${APPID}&openid=${openids.alice}`);
     expect(inbox).toEqual([
       expect.objectContaining({
@@ -101,9 +102,10 @@ describe('v2 notify and status query (open platform)', () => {
     const token = await clientToken(h);
     const headers = { 'access-token': token };
     const query = () => h.post('/api/notification/v2/subscription/query_user_subscribe/', { msg_id: 'T_ONCE', open_id: openids.alice }, headers);
-    expect((await query()).data).toEqual({ subscribe_status: false, user_allow_notification: true });
+    // subscribe_status is an integer (§6): 0 not subscribed, 1 subscribed.
+    expect((await query()).data).toEqual({ subscribe_status: 0, user_allow_notification: true });
     await subscribe('alice', ['T_ONCE']);
-    expect(await query()).toMatchObject({ err_no: 0, log_id: expect.any(String), data: { subscribe_status: true } });
+    expect(await query()).toMatchObject({ err_no: 0, log_id: expect.any(String), data: { subscribe_status: 1 } });
 
     const send = () =>
       h.post(

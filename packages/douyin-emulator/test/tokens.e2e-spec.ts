@@ -8,6 +8,9 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.post('/__emulator/reset'));
 
+const queryWith = (token: string) =>
+  h.post('/api/notification/v2/subscription/query_user_subscribe/', { msg_id: 'T_ONCE', open_id: 'x' }, { 'access-token': token });
+
 const notifyWith = (token: string) =>
   h.post('/api/apps/subscribe_notification/developer/v1/notify', {
     access_token: token,
@@ -109,5 +112,54 @@ describe('client_token (open platform oauth)', () => {
     await advance(h, 2);
     expect(await query(first)).toMatchObject({ err_no: 28001008, log_id: expect.any(String) });
     expect((await query('clt.unknown')).err_no).toBe(28001003);
+  });
+
+  it('keeps only the two newest: fetching A, B, C ends A at once while B keeps its 5 minutes', async () => {
+    const a = await clientToken(h);
+    const b = await clientToken(h);
+    expect((await queryWith(a)).err_no).toBe(28014001); // A still inside its overlap
+    const c = await clientToken(h);
+    expect((await queryWith(a)).err_no).toBe(28001008);
+    expect((await queryWith(b)).err_no).toBe(28014001);
+    expect((await queryWith(c)).err_no).toBe(28014001);
+    await advance(h, 301);
+    expect((await queryWith(b)).err_no).toBe(28001008);
+    expect((await queryWith(c)).err_no).toBe(28014001);
+  });
+});
+
+describe('stable_client_token (open platform oauth)', () => {
+  const stable = (body: Record<string, unknown> = { client_key: APPID, client_secret: SECRET, grant_type: 'client_credential' }) =>
+    h.post('/oauth/stable_client_token/', body);
+
+  it('returns the same token while it is valid, with the time it has left, and cuts nothing', async () => {
+    const first = await stable();
+    expect(first).toMatchObject({ data: { error_code: 0, description: '', expires_in: 7200 }, message: 'success' });
+    await advance(h, 600);
+    const second = await stable();
+    expect(second.data.access_token).toBe(first.data.access_token);
+    expect(second.data.expires_in).toBeGreaterThanOrEqual(6599); // the wall clock moves too
+    expect(second.data.expires_in).toBeLessThanOrEqual(6600);
+    await advance(h, 3600);
+    expect((await queryWith(first.data.access_token)).err_no).toBe(28014001); // never cut to 5 minutes
+    expect((await stable()).data.access_token).toBe(first.data.access_token);
+  });
+
+  it('hands out a new token once the current one has 5 minutes or less left; the old one lives out its time', async () => {
+    const first = (await stable()).data.access_token;
+    await advance(h, 7200 - 300);
+    const renewed = (await stable()).data.access_token;
+    expect(renewed).not.toBe(first);
+    expect((await queryWith(first)).err_no).toBe(28014001);
+    await advance(h, 301);
+    expect((await queryWith(first)).err_no).toBe(28001008);
+    expect((await stable()).data.access_token).toBe(renewed);
+  });
+
+  it('returns the token a plain client_token call issued, and answers the same errors', async () => {
+    const plain = await clientToken(h);
+    expect((await stable()).data.access_token).toBe(plain);
+    expect((await stable({ client_key: APPID, client_secret: 'wrong', grant_type: 'client_credential' })).data.error_code).toBe(10013);
+    expect((await stable({ client_key: APPID, grant_type: 'client_credential' })).data.error_code).toBe(10002);
   });
 });

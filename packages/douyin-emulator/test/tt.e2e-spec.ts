@@ -52,6 +52,8 @@ describe('createTt', () => {
       errMsg: 'requestSubscribeMessage:ok',
       T_ONCE: 'accept',
       T_ONCE_2: 'reject',
+      // The seed's real Android answer: itemSettings beside the legacy keys.
+      itemSettings: { T_ONCE: 'accept', T_ONCE_2: 'reject' },
       templateSettings: { T_ONCE: { status: 'accept' } },
     });
     await expect(tt.requestSubscribeMessage({ tmplIds: ['NOPE'] })).rejects.toMatchObject({ errNo: 21101 });

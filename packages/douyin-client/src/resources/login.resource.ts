@@ -23,10 +23,13 @@ export interface Code2SessionResult {
   /** Only when `code` was sent and the app is bound to an open-platform account. */
   unionId?: string;
   /**
-   * Only when `anonymousCode` was sent; Douyin leaves it out when a logged-in user's `code`
-   * came with it, so a server links the device's anonymous user from an earlier call.
+   * Only when `anonymousCode` was sent without `code`: Douyin answers "" when a logged-in
+   * user's code came with it (§3). To learn the visitor behind both codes of one tt.login,
+   * exchange each code in its own call.
    */
   anonymousOpenId?: string;
+  /** The answer's top-level `log_id` (Douyin support asks for it), when it had one. */
+  logId?: string;
 }
 
 export class LoginResource {
@@ -60,6 +63,7 @@ export class LoginResource {
       openId: readOptionalString(env.data, 'openid'),
       unionId: readOptionalString(env.data, 'unionid'),
       anonymousOpenId: readOptionalString(env.data, 'anonymous_openid'),
+      ...(env.logId ? { logId: env.logId } : {}),
     };
   }
 }

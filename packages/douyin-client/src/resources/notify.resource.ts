@@ -29,9 +29,16 @@ export interface QueryUserSubscribeInput {
   openId: string;
 }
 
-/** Subscription status as the platform reports it; values are passed through unchanged. */
+/** Subscription status as the platform reports it. */
 export interface UserSubscribeStatus {
-  subscribeStatus: unknown;
+  /**
+   * `subscribe_status`, an integer (the official sample's `1`, the official SDK's number type);
+   * undefined when the answer carried no number.
+   */
+  subscribeStatus: number | undefined;
+  /** `subscribeStatus === 1`: the user may be sent this template. Anything else reads as not subscribed. */
+  subscribed: boolean;
+  /** `user_allow_notification` as sent (its type is undocumented). */
   userAllowNotification: unknown;
   /** The whole `data` object, for fields not modelled here. */
   data: Record<string, unknown>;
@@ -110,7 +117,8 @@ export class NotifyResource {
         retry: readPolicy,
       });
       const data = isRecord(env.data) ? env.data : {};
-      return { subscribeStatus: data.subscribe_status, userAllowNotification: data.user_allow_notification, data };
+      const status = typeof data.subscribe_status === 'number' && Number.isInteger(data.subscribe_status) ? data.subscribe_status : undefined;
+      return { subscribeStatus: status, subscribed: status === 1, userAllowNotification: data.user_allow_notification, data };
     });
   }
 }

@@ -25,13 +25,26 @@ export class TokensResource {
     return { accessToken: readString(env.data, 'access_token'), expiresIn: readNumber(env.data, 'expires_in') };
   }
 
-  /** POST /oauth/client_token/ (open platform host). */
-  async fetchClientToken(): Promise<FetchedToken> {
+  /** POST /oauth/client_token/ (open platform host): a new token, cutting the previous one. */
+  fetchClientToken(): Promise<FetchedToken> {
+    return this.clientToken('client_token', '/oauth/client_token/');
+  }
+
+  /**
+   * POST /oauth/stable_client_token/: the current token while it is valid (the same one on
+   * every call, `expiresIn` the time it has left), so processes that share no store cannot cut
+   * each other's token.
+   */
+  fetchStableClientToken(): Promise<FetchedToken> {
+    return this.clientToken('stable_client_token', '/oauth/stable_client_token/');
+  }
+
+  private async clientToken(operation: string, path: string): Promise<FetchedToken> {
     const { appId, appSecret } = this.credentials;
     const env = await this.sender.send({
-      operation: 'client_token',
+      operation,
       family: 'open',
-      path: '/oauth/client_token/',
+      path,
       body: { client_key: appId, client_secret: appSecret, grant_type: 'client_credential' },
       secrets: [appSecret],
       retry: tokenFetchPolicy,

@@ -3,10 +3,11 @@
 import type { InboxMessage, TemplateRecord, UserProfile, UserRecord } from '../store/records.js';
 import type { SecretKind } from '../issued-secrets.js';
 import type { FaultRule, FaultRuleInput, Operation } from '../faults/fault-rule-types.js';
+import type { RecordedCall } from '../calls/recorded-call.js';
 import type { SeedApp, SeedTemplate, SeedUser } from '../seed.js';
 import type { LoginResult, SubscribeDecision, UserProfileResult } from '../tt/create-tt.js';
 
-export type { FaultRule, FaultRuleInput, Operation, SecretKind, SeedApp, SeedTemplate, SeedUser };
+export type { FaultRule, FaultRuleInput, Operation, RecordedCall, SecretKind, SeedApp, SeedTemplate, SeedUser };
 
 /** A registered mini-program. `privateKeyPem` is null when it was registered with its own key. */
 export interface AdminApp {
@@ -59,10 +60,14 @@ export interface SubscribeInput extends DeviceUser {
   alwaysSubscribe?: boolean;
 }
 
-/** Both shapes tt.requestSubscribeMessage answers: `legacy` (before 3.35.0) and `templateSettings`. */
+/**
+ * The shapes tt.requestSubscribeMessage answers: `legacy` (before 3.35.0), `templateSettings`
+ * (3.35.0+) and `itemSettings` (real Android devices, beside the legacy keys).
+ */
 export interface SubscribeOutcome {
   legacy: Record<string, string>;
   templateSettings: Record<string, unknown>;
+  itemSettings: Record<string, string>;
 }
 
 export type IssuedSecretsView = Record<SecretKind, string[]>;

@@ -17,6 +17,7 @@ import type {
   Operation,
   PhoneFlow,
   PhoneNumberDetail,
+  RecordedCall,
   SeedApp,
   SeedTemplate,
   SeedUser,
@@ -153,6 +154,14 @@ export class EmulatorAdmin {
   /** Upstream calls per operation since start (global to the emulator). */
   calls(): Promise<CallCounts> {
     return this.request('GET', '/calls');
+  }
+
+  /**
+   * The most recent platform calls as received (method, path, content type, headers), oldest
+   * first; the emulator keeps the last 200. Global to the emulator, like the counters.
+   */
+  recentCalls(filter: { operation?: Operation; limit?: number } = {}): Promise<RecordedCall[]> {
+    return this.request('GET', `/calls/recent${query({ operation: filter.operation, limit: filter.limit?.toString() })}`);
   }
 
   /** Every credential the emulator handed out since it started, by kind. */

@@ -9,6 +9,7 @@ export const OPERATIONS = [
   'notify_v2',
   'query_user_subscribe',
   'get_phonenumber_info',
+  'stable_client_token',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
@@ -22,6 +23,16 @@ export interface FaultRuleInput {
   latencyMs?: number;
   /** Destroy the socket without any response. */
   drop?: boolean;
+  /**
+   * Answer with this HTTP status (400..599), as a gateway in front of the platform would: with
+   * `errNo`, the operation's envelope under that status; without, `body` as `contentType`
+   * (default: an nginx-style HTML page for the status, `text/html`).
+   */
+  httpStatus?: number;
+  /** Raw body of an `httpStatus` answer without `errNo` (at most 64 KiB). */
+  body?: string;
+  /** Content type of that body; default `text/html`. */
+  contentType?: string;
   /** Fire at most this many times, then the rule removes itself. */
   times?: number;
   /** Private random seed for this rule, so its firing pattern is reproducible. */
@@ -38,6 +49,9 @@ export interface FaultRule extends Required<Pick<FaultRuleInput, 'operation' | '
   errNo: number | null;
   latencyMs: number;
   drop: boolean;
+  httpStatus: number | null;
+  body: string | null;
+  contentType: string | null;
   /** Firings left; null = unlimited. */
   remaining: number | null;
   fired: number;

@@ -8,11 +8,13 @@ export interface FaultOutcome {
   latencyMs: number;
   drop: boolean;
   errNo: number | null;
+  /** With `errNo`: the envelope's HTTP status; alone: a raw (gateway) answer. */
+  http: { status: number; body: string | null; contentType: string | null } | null;
 }
 
 /**
  * Fault injection (LocalStack's chaos API in miniature). Rules are checked in creation order;
- * every firing rule adds its latency, and the first firing rule with `drop` or `errNo` decides
+ * every firing rule adds its latency, and the first firing rule with `drop`, `errNo` or `httpStatus` decides
  * how the call ends. A call no terminal rule hits proceeds normally.
  */
 export class FaultRegistry {
@@ -29,6 +31,9 @@ export class FaultRegistry {
       probability: input.probability ?? 1,
       latencyMs: input.latencyMs ?? 0,
       drop: input.drop ?? false,
+      httpStatus: input.httpStatus ?? null,
+      body: input.body ?? null,
+      contentType: input.contentType ?? null,
       remaining: input.times ?? null,
       fired: 0,
       seed: input.seed ?? null,
@@ -57,7 +62,7 @@ export class FaultRegistry {
 
   /** `fields`: the call's top-level body and query values, for rules with `match`. */
   roll(operation: Operation, fields: Record<string, unknown> = {}): FaultOutcome {
-    const outcome: FaultOutcome = { latencyMs: 0, drop: false, errNo: null };
+    const outcome: FaultOutcome = { latencyMs: 0, drop: false, errNo: null, http: null };
     let decided = false;
     for (const rule of [...this.rules]) {
       if (rule.operation !== operation) continue;
@@ -67,10 +72,11 @@ export class FaultRegistry {
       rule.fired += 1;
       if (rule.remaining !== null && --rule.remaining <= 0) this.remove(rule.id);
       outcome.latencyMs += rule.latencyMs;
-      if (!decided && (rule.drop || rule.errNo !== null)) {
+      if (!decided && (rule.drop || rule.errNo !== null || rule.httpStatus !== null)) {
         decided = true;
         outcome.drop = rule.drop;
         outcome.errNo = rule.drop ? null : rule.errNo;
+        outcome.http = rule.drop || rule.httpStatus === null ? null : { status: rule.httpStatus, body: rule.body, contentType: rule.contentType };
       }
     }
     return outcome;

@@ -1,3 +1,4 @@
+import type { CallRecorder } from '../calls/call-recorder.js';
 import type { EmulatorContext } from '../context.js';
 import { InvalidBody } from './body-parsers.js';
 import type { Family } from '../errors/envelopes.js';
@@ -17,6 +18,8 @@ declare module 'fastify' {
     family?: Family;
     /** v2 `data` to keep on an injected error (the platform keeps its shape with empty strings). */
     emptyData?: unknown;
+    /** The v2 envelope of this route carries a top-level `log_id` (jscode2session). */
+    topLevelLogId?: boolean;
   }
 }
 
@@ -27,6 +30,8 @@ export interface Services {
   subscriptions: SubscriptionsService;
   phone: PhoneService;
   faults: FaultRegistry;
+  /** The recent platform calls (headers, content type), for tests of what a client sends. */
+  calls: CallRecorder;
 }
 
 export interface RouteDeps {

@@ -97,7 +97,9 @@ export class SessionService {
       if (!record || record.kind !== 'anonymous' || record.appid !== appid || record.expiresAt <= now) {
         return { errNo: 40019, data: EMPTY_SESSION };
       }
-      data.anonymous_openid = this.anonymousOpenid(appid, record.deviceId);
+      // Douyin answers "" when a logged-in user's code came along (the seed's real response):
+      // the anonymous visitor is learned only from an anonymous-only call (§3).
+      if (!hasCode) data.anonymous_openid = this.anonymousOpenid(appid, record.deviceId);
     }
     return { errNo: 0, data };
   }

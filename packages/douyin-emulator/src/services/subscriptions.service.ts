@@ -52,10 +52,12 @@ export class SubscriptionsService {
 
     const legacy: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
     const templateSettings: Record<string, unknown> = {};
+    const itemSettings: Record<string, string> = {};
     for (const template of templates) {
       const decision: Decision = input.decisions?.[template.templateId] ?? 'accept';
       const status = this.record(user, template, decision, input.alwaysSubscribe ?? false);
       legacy[template.templateId] = status;
+      itemSettings[template.templateId] = status;
       templateSettings[template.templateId] = {
         status,
         alwaysSubscribe: input.alwaysSubscribe ?? false,
@@ -63,7 +65,7 @@ export class SubscriptionsService {
         allowReminderWay: [{ reminderType: 'message_notice', reminderStatus: status === 'accept' ? 'accept' : 'reject' }],
       };
     }
-    return { legacy, templateSettings };
+    return { legacy, templateSettings, itemSettings };
   }
 
   status(appid: string, templateId: string, openid: string) {

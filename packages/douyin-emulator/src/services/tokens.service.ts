@@ -6,23 +6,47 @@ export type TokenCheck = { ok: true; token: TokenRecord; app: AppRecord } | { ok
 
 /**
  * App access tokens (legacy host) and client tokens (open platform). Both live 2 h; fetching a
- * new one cuts every older live token of the same app and kind to `tokenOverlapSeconds`.
+ * new one cuts the older live tokens of the same app and kind to `tokenOverlapSeconds`. Only the
+ * two newest client_tokens are kept (§2): the one before the previous one ends at once.
  */
 export class TokensService {
+  /** Issue order, for tokens issued within one millisecond. */
+  private issued = 0;
+
   constructor(private readonly ctx: EmulatorContext) {}
+
+  /**
+   * `stable_client_token`: the app's current client_token while it is valid, so repeated calls
+   * (from any number of processes) cut nothing. The emulator's reading of "valid": more than
+   * `tokenOverlapSeconds` left; a token closer to its end is replaced like a normal fetch, else
+   * callers would keep receiving a token about to expire. `expires_in` is the time left.
+   */
+  stable(appid: string): { token: TokenRecord; expiresIn: number } {
+    const now = this.ctx.clock.now();
+    const current = this.ctx.store
+      .listTokens(appid, 'client')
+      .sort((a, b) => b.issuedAt - a.issuedAt || b.seq - a.seq)
+      .at(0);
+    const token = current && current.expiresAt - now > this.ctx.options.tokenOverlapSeconds * 1000 ? current : this.issue('client', appid);
+    return { token, expiresIn: Math.floor((token.expiresAt - now) / 1000) };
+  }
 
   issue(kind: TokenKind, appid: string): TokenRecord {
     const { store, clock, options } = this.ctx;
     const now = clock.now();
     const overlapEnd = now + options.tokenOverlapSeconds * 1000;
-    for (const previous of store.listTokens(appid, kind)) {
-      if (previous.expiresAt > overlapEnd) store.putToken({ ...previous, expiresAt: overlapEnd });
-    }
+    // Newest first; a client_token older than the previous one is no longer kept at all.
+    const previous = store.listTokens(appid, kind).sort((a, b) => b.issuedAt - a.issuedAt || b.seq - a.seq);
+    previous.forEach((token, index) => {
+      const end = kind === 'client' && index > 0 ? now : overlapEnd;
+      if (token.expiresAt > end) store.putToken({ ...token, expiresAt: end });
+    });
     const token: TokenRecord = {
       value: kind === 'app' ? newAppToken() : newClientToken(),
       kind,
       appid,
       issuedAt: now,
+      seq: ++this.issued,
       expiresAt: now + options.tokenTtlSeconds * 1000,
     };
     store.putToken(token);

@@ -56,6 +56,8 @@ export interface TokenRecord {
   kind: TokenKind;
   appid: string;
   issuedAt: number;
+  /** Issue order within the emulator (several tokens can share a millisecond). */
+  seq: number;
   expiresAt: number;
 }
 

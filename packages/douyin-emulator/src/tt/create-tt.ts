@@ -82,7 +82,11 @@ export interface UserProfileResult {
   encryptedData: string;
   iv: string;
 }
-export type SubscribeResult = Record<string, unknown> & { errMsg: string; templateSettings: Record<string, unknown> };
+export type SubscribeResult = Record<string, unknown> & {
+  errMsg: string;
+  itemSettings: Record<string, string>;
+  templateSettings: Record<string, unknown>;
+};
 export type PhoneNumberDetail = { errMsg: string; encryptedData?: string; iv?: string; code?: string } | (TtError & { errMsg: string });
 
 /** A `tt`-like object bound to one emulator user: device APIs go to `/__emulator/device/*`. */
@@ -140,7 +144,8 @@ export function createTt(options: CreateTtOptions): TtLike {
         const res = await device('requestSubscribeMessage', () =>
           admin.subscribe({ ...who, tmplIds: o.tmplIds, decisions: options.subscribeDecisions }),
         );
-        return { ...res.legacy, errMsg: 'requestSubscribeMessage:ok', templateSettings: res.templateSettings };
+        // A real Android device adds itemSettings beside the legacy keys (the seed's sample).
+        return { ...res.legacy, errMsg: 'requestSubscribeMessage:ok', itemSettings: res.itemSettings, templateSettings: res.templateSettings };
       }),
     request: (o) => ttRequest(o, doFetch),
     getStorageSync: readStorage,

@@ -21,7 +21,17 @@ describe('parseEnv', () => {
       appsBaseUrl: 'https://developer.toutiao.com',
       openBaseUrl: 'https://open.douyin.com',
       timeoutMs: 10_000,
+      clientTokenMode: 'standard',
     });
+  });
+
+  it('reads DOUYIN_CLIENT_TOKEN_MODE: standard by default, stable on request, anything else refused by name', () => {
+    const mode = (value?: string) =>
+      new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, ...(value === undefined ? {} : { DOUYIN_CLIENT_TOKEN_MODE: value }) })).douyin
+        .clientTokenMode;
+    expect(mode()).toBe('standard');
+    expect(mode('stable')).toBe('stable');
+    expect(() => mode('sometimes')).toThrow(/DOUYIN_CLIENT_TOKEN_MODE: must be standard or stable/);
   });
 
   it('allows browser origins only when listed, and none by default outside development', () => {

@@ -199,6 +199,13 @@ const ZEnv = z
     /** Per-attempt timeout of a Douyin API call. */
     DOUYIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /**
+     * How the client_token is fetched (docs/douyin-platform.md §2): `standard` (/oauth/client_token/,
+     * each fetch cutting the previous token; every instance shares the token in PostgreSQL) or
+     * `stable` (/oauth/stable_client_token/, the same token while it is valid), for deployments
+     * whose processes cannot share one token store.
+     */
+    DOUYIN_CLIENT_TOKEN_MODE: z.enum(['standard', 'stable'], { error: 'must be standard or stable' }).default('standard'),
+    /**
      * After SIGTERM/SIGINT: how long in-flight requests and notification sends get to finish
      * before they are cut off (sends still running are handed back to the queue) and the process
      * exits. Keep it below the orchestrator's grace period (Kubernetes: 30 s by default).
@@ -304,7 +311,15 @@ export class AppConfig {
     shedHeapUsedBytes: number;
   };
   readonly logLevel: TEnv['LOG_LEVEL'];
-  readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string; timeoutMs: number; appPrivateKeyPem?: string };
+  readonly douyin: {
+    appId: string;
+    appSecret: string;
+    appsBaseUrl: string;
+    openBaseUrl: string;
+    timeoutMs: number;
+    clientTokenMode: 'standard' | 'stable';
+    appPrivateKeyPem?: string;
+  };
   readonly sessions: { ttlSeconds: number; maxPerUser: number };
   readonly retention: { sessionGraceDays: number; anonymousUserDays: number; batchSize: number };
   readonly rateLimits: { loginPerMinute: number; adminPerMinute: number };
@@ -353,6 +368,7 @@ export class AppConfig {
       appsBaseUrl: env.DOUYIN_APPS_BASE_URL,
       openBaseUrl: env.DOUYIN_OPEN_BASE_URL,
       timeoutMs: env.DOUYIN_TIMEOUT_MS,
+      clientTokenMode: env.DOUYIN_CLIENT_TOKEN_MODE,
       ...(env.DOUYIN_APP_PRIVATE_KEY ? { appPrivateKeyPem: env.DOUYIN_APP_PRIVATE_KEY } : {}),
     };
     this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS, maxPerUser: env.SESSIONS_MAX_PER_USER };

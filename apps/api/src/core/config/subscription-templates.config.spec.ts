@@ -42,9 +42,34 @@ describe('SUBSCRIPTION_TEMPLATES', () => {
       { templateId: 'MSG2', title: 'Notice', kind: 'long_term', api: 'v1' },
     ]);
     expect(templatesOf({ SUBSCRIPTION_TEMPLATES: raw })).toEqual([
-      { templateId: 'MSG1', title: 'Order shipped', kind: 'one_time', api: 'v2', keywords: ['Order', 'Carrier'] },
-      { templateId: 'MSG2', title: 'Notice', kind: 'long_term', api: 'v1', keywords: [] },
+      { templateId: 'MSG1', title: 'Order shipped', kind: 'one_time', api: 'v2', keywords: ['Order', 'Carrier'], notifyTypes: [2] },
+      { templateId: 'MSG2', title: 'Notice', kind: 'long_term', api: 'v1', keywords: [], notifyTypes: [] },
     ]);
+  });
+
+  it('defaults to v2 (v1 is legacy: only when asked for) and to the in-app inbox as notify_type', () => {
+    const raw = JSON.stringify([
+      { templateId: 'MSG1', title: 'T', kind: 'one_time' },
+      { templateId: 'MSG2', title: 'T', kind: 'one_time', notifyTypes: [1, 2] },
+      { templateId: 'MSG3', title: 'T', kind: 'long_term', api: 'v2', notifyTypes: [1] },
+    ]);
+    expect(templatesOf({ SUBSCRIPTION_TEMPLATES: raw }).map((t) => [t.templateId, t.api, t.notifyTypes])).toEqual([
+      ['MSG1', 'v2', [2]],
+      ['MSG2', 'v2', [1, 2]],
+      ['MSG3', 'v2', [1]],
+    ]);
+  });
+
+  it('refuses notify types v2 does not know, repeated or empty, and any on a v1 template', () => {
+    const entry = { templateId: 'MSG1', title: 'T', kind: 'one_time' };
+    for (const notifyTypes of [[3], [2, 2], [], ['2']]) {
+      expect(() => templatesOf({ SUBSCRIPTION_TEMPLATES: JSON.stringify([{ ...entry, notifyTypes }]) })).toThrow(
+        /SUBSCRIPTION_TEMPLATES\.0\.notifyTypes/,
+      );
+    }
+    expect(() => templatesOf({ SUBSCRIPTION_TEMPLATES: JSON.stringify([{ ...entry, api: 'v1', notifyTypes: [2] }]) })).toThrow(
+      /SUBSCRIPTION_TEMPLATES\.0\.notifyTypes: is a v2 capability/,
+    );
   });
 
   it('names the variable and the bad entry', () => {

@@ -45,6 +45,7 @@ function nestLogger(): DouyinLogger {
           appPrivateKeyPem: config.douyin.appPrivateKeyPem,
           baseUrls: { apps: config.douyin.appsBaseUrl, open: config.douyin.openBaseUrl },
           timeoutMs: config.douyin.timeoutMs,
+          clientTokenMode: config.douyin.clientTokenMode,
           logger: nestLogger(),
           tokenStore,
           onTokenFetch: (event) => metrics.record(event),

@@ -52,6 +52,28 @@ describe('tokens shared through PostgreSQL', () => {
     }
   });
 
+  it('DOUYIN_CLIENT_TOKEN_MODE=stable fetches from stable_client_token, which hands out the token a stranger already holds', async () => {
+    const app = await freshEmulatorApp();
+    // Another process of the app, outside this deployment, fetched the stable token first.
+    const body = { client_key: app.appid, client_secret: app.secret, grant_type: 'client_credential' };
+    const outside = await fetch(`${emulator.url}/oauth/stable_client_token/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((response) => response.json() as Promise<{ data: { access_token: string } }>);
+    const standardCalls = await callCounter('client_token', { client_key: app.appid });
+    const stableCalls = await callCounter('stable_client_token', { client_key: app.appid });
+    try {
+      const [instance] = await startInstances(apps, app, 1, { DOUYIN_CLIENT_TOKEN_MODE: 'stable' });
+      expect(instance!.client.clientTokenMode).toBe('stable');
+      expect(await instance!.client.clientTokens.getToken()).toBe(outside.data.access_token);
+      expect([await stableCalls.count(), await standardCalls.count()]).toEqual([1, 0]);
+    } finally {
+      await standardCalls.remove();
+      await stableCalls.remove();
+    }
+  });
+
   it('invalidates only the token that failed: a late report about T1 leaves T2 in place', async () => {
     const app = await freshEmulatorApp();
     const [a, b] = await startInstances(apps, app, 2);
@@ -89,7 +111,7 @@ describe('tokens shared through PostgreSQL', () => {
 
       const status = await instance!.client.queryUserSubscribe({ templateId, openId: user.openid });
 
-      expect(status.subscribeStatus).toBe(false);
+      expect(status).toMatchObject({ subscribeStatus: 0, subscribed: false });
       expect(await queryCalls.count()).toBe(2);
       expect(await clientTokenCalls.count()).toBe(2);
       const second = await storedToken(app.appid, 'client_token');

@@ -12,6 +12,8 @@ export interface SendTask {
   templateId: string;
   openId: string;
   api: NotifyApi;
+  /** v2's notify_type from the registry; empty: none sent. */
+  notifyTypes: number[];
   kind: TemplateKind;
   data: Record<string, string>;
   page: string | null;
@@ -61,7 +63,7 @@ export class NotificationAttemptsRepository {
       });
       const template = await tx.subscriptionTemplate.findUnique({
         where: { appId_templateId: { appId, templateId: n.templateId } },
-        select: { api: true, kind: true },
+        select: { api: true, kind: true, notifyTypes: true },
       });
       if (!template || !n.user.openId || n.appId !== appId) {
         await this.finish(
@@ -80,6 +82,7 @@ export class NotificationAttemptsRepository {
         templateId: n.templateId,
         openId: n.user.openId,
         api: template.api,
+        notifyTypes: template.notifyTypes,
         kind: template.kind,
         data: n.data as Record<string, string>,
         page: n.page,

@@ -46,6 +46,20 @@ const send = (user: ApiUser, template: TestTemplate, extra: Record<string, unkno
   });
 
 describe('POST /admin/notifications', () => {
+  it("sends each template's notify_type from the registry (v2), and none on v1", async () => {
+    const alert = await registerTemplate('long_term', 'v2', undefined, [1, 2]);
+    const legacy = await registerTemplate('long_term', 'v1');
+    for (const [template, expected] of [
+      [alert, { apiVersion: 'v2', notifyType: [1, 2] }],
+      [legacy, { apiVersion: 'v1', notifyType: null }],
+    ] as const) {
+      const { user, openId } = await subscribedUser(template);
+      const queued = await send(user, template);
+      expect(await settled(running, queued.body.id)).toMatchObject({ status: 'sent' });
+      expect(await inbox(openId)).toEqual([expect.objectContaining({ templateId: template.templateId, ...expected })]);
+    }
+  });
+
   it('delivers a one-time message, spends the credit, and refuses a second one before calling Douyin', async () => {
     const template = await registerTemplate('one_time', 'v2');
     const { user, openId } = await subscribedUser(template);
@@ -61,7 +75,8 @@ describe('POST /admin/notifications', () => {
       expect(done.sentAt).toEqual(expect.any(String));
       expect(done.lastLogId).toEqual(expect.any(String));
       const delivered = await inbox(openId);
-      expect(delivered).toEqual([expect.objectContaining({ templateId: template.templateId, data: DATA, apiVersion: 'v2' })]);
+      // notify_type from the registry: a v2 template defaults to the in-app inbox.
+      expect(delivered).toEqual([expect.objectContaining({ templateId: template.templateId, data: DATA, apiVersion: 'v2', notifyType: [2] })]);
       const [row] = await sql<{ credit_reserved: boolean }>('SELECT credit_reserved FROM notifications WHERE id = $1::uuid', [queued.body.id]);
       expect(row!.credit_reserved).toBe(false);
 

@@ -106,6 +106,28 @@ describe('/me/subscriptions', () => {
     expect(consent!.reminder_ways).toEqual([{ reminderType: 'message_notice', reminderStatus: 'accept' }]);
   });
 
+  it("records a real Android device's answer (itemSettings beside the legacy keys) whatever else the host adds", async () => {
+    const alice = await signUp(running);
+    const { android } = await tapSubscribe(alice, [ids.order!, ids.refund!], { decisions: { [ids.refund!]: 'reject' } });
+    expect(android).toMatchObject({ itemSettings: { [ids.order!]: 'accept', [ids.refund!]: 'reject' } });
+    const withNewFields = { ...android, hostVersion: '29.8.0', extra: { nested: [1, 2] }, [`MSG_NOT_ASKED`]: 'accept' };
+    const recorded = await post(alice, [ids.order!, ids.refund!], withNewFields);
+    expect(Object.fromEntries(recorded.map((s) => [s.templateId, [s.status, s.credits]]))).toEqual({
+      [ids.order!]: ['accept', 1],
+      [ids.refund!]: ['reject', 0],
+    });
+    expect(await eventCount(alice)).toBe(2);
+
+    // itemSettings speaks for a template over its legacy key (the newer of the two shapes).
+    const disagreeing = { errMsg: 'requestSubscribeMessage:ok', [ids.order!]: 'accept', itemSettings: { [ids.order!]: 'ban' } };
+    expect((await post(alice, [ids.order!], disagreeing))[0]).toMatchObject({ status: 'ban', credits: 0 });
+
+    // The tolerance has bounds: a result with more keys than any host sends is refused whole.
+    const bloated = { ...android, ...Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`field${i}`, i])) };
+    const refused = await alice.post('/me/subscriptions', { requestId: randomUUID(), templateIds: [ids.order], result: bloated });
+    expect([refused.status, errorOf(refused.body).code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('keeps sends on reject and takes them all on ban', async () => {
     const alice = await signUp(running);
     for (let i = 0; i < 2; i++) await post(alice, [ids.order!], (await tapSubscribe(alice, [ids.order!])).legacy);
@@ -133,7 +155,7 @@ describe('/me/subscriptions', () => {
     expect(await eventCount(alice)).toBe(3);
   });
 
-  it('refuses unknown templates, mixed kinds, more than 3 ids and ids the app did not ask for', async () => {
+  it('refuses unknown templates, mixed kinds and more than 3 ids; ignores ids the app did not ask for', async () => {
     const alice = await signUp(running);
     const ok = { errMsg: 'requestSubscribeMessage:ok' };
     const unknownId = `MSG_UNKNOWN_${randomUUID().slice(0, 8)}`;
@@ -161,12 +183,8 @@ describe('/me/subscriptions', () => {
       result: ok,
     });
     expect([four.status, errorOf(four.body).code]).toEqual([400, 'VALIDATION_FAILED']);
-    const stray = await alice.post('/me/subscriptions', {
-      requestId: randomUUID(),
-      templateIds: [ids.order],
-      result: { ...ok, [ids.refund!]: 'accept' },
-    });
-    expect([stray.status, errorOf(stray.body).code]).toEqual([400, 'VALIDATION_FAILED']);
+    // An id the app did not ask for decides nothing (it is ignored, not an error).
+    expect(await post(alice, [ids.order!], { ...ok, [ids.refund!]: 'accept' })).toEqual([]);
 
     expect(await states(alice)).toEqual({});
     expect(await eventCount(alice)).toBe(0);

@@ -1,4 +1,4 @@
-/** The Douyin identities one code2session returned (ids Douyin left out are absent). */
+/** The Douyin identities a login's code2session calls returned (ids Douyin left out are absent; see login-exchange.ts). */
 export interface LoginIdentity {
   appId: string;
   openId?: string;

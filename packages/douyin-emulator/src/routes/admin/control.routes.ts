@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { RECORDED_CALLS_LIMIT } from '../../calls/call-recorder.js';
 import { OPERATIONS } from '../../faults/fault-rules.js';
 import type { RouteDeps } from '../route-config.js';
 import { ADMIN_PREFIX, parseInput } from './admin-input.js';
@@ -11,13 +12,20 @@ const ZFault = z.object({
   probability: z.number().min(0).max(1).optional(),
   latencyMs: z.number().int().min(0).max(120_000).optional(),
   drop: z.boolean().optional(),
+  httpStatus: z.number().int().min(400).max(599).optional(),
+  body: z.string().max(65_536).optional(),
+  contentType: z.string().min(1).max(256).optional(),
   times: z.number().int().min(1).optional(),
   seed: z.number().int().optional(),
   match: z.record(z.string(), z.string()).optional(),
 });
 const ZAdvance = z.object({ seconds: z.number().min(0) });
+const ZRecentCalls = z.object({
+  operation: z.enum(OPERATIONS).optional(),
+  limit: z.coerce.number().int().min(1).max(RECORDED_CALLS_LIMIT).optional(),
+});
 
-/** Inspection and control: inbox, call counters, issued secrets, faults, clock, reset. */
+/** Inspection and control: inbox, call counters, recorded calls, issued secrets, faults, clock, reset. */
 export function registerControlRoutes(app: FastifyInstance, { ctx, services, reset }: RouteDeps): void {
   const clockView = () => {
     const now = ctx.clock.now();
@@ -35,6 +43,9 @@ export function registerControlRoutes(app: FastifyInstance, { ctx, services, res
     const zeros = Object.fromEntries(OPERATIONS.map((op) => [op, 0]));
     return { ...zeros, ...ctx.store.calls() };
   });
+
+  // The last platform calls as received (method, path, content type, headers), oldest first.
+  app.get(`${ADMIN_PREFIX}/calls/recent`, async (request) => services.calls.list(parseInput(ZRecentCalls, request.query)));
 
   app.get(`${ADMIN_PREFIX}/issued-secrets`, async () => ctx.issued.list());
 

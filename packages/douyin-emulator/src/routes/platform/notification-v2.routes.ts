@@ -54,9 +54,10 @@ export function registerNotificationV2Routes(app: FastifyInstance, { ctx, servic
       if (!isFilled(msg_id) || !isFilled(open_id)) return openBody(PARAM_ERROR, logId);
       const status = services.subscriptions.status(check.app.appid, msg_id, open_id);
       if (!status) return openBody(PARAM_ERROR, logId);
-      // Field types are unconfirmed in the docs; booleans are the emulator's reading.
+      // subscribe_status is an integer (official sample 1, the SDK's number type): 1 subscribed,
+      // 0 not. user_allow_notification's type is undocumented; a boolean is the emulator's reading.
       return openBody(0, logId, {
-        subscribe_status: status.subscribed,
+        subscribe_status: status.subscribed ? 1 : 0,
         user_allow_notification: status.allowNotification,
       });
     },

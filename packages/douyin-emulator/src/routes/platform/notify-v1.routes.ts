@@ -3,7 +3,7 @@ import { v2Body } from '../../errors/envelopes.js';
 import type { DeliverRefusal } from '../../services/subscriptions.service.js';
 import { asRecord, isFilled, isStringMap, type RouteDeps } from '../route-config.js';
 
-/** v1 subscription notify (legacy host): `{err_no, err_tips}` with the documented 1xxx codes. */
+/** v1 subscription notify (legacy host): `{err_no, err_tips}` with the documented 1xxx codes; success is `{err_no: 0, err_tips: ""}`. */
 export function registerNotifyV1Routes(app: FastifyInstance, { ctx, services }: RouteDeps): void {
   const errNos = ctx.options.errNos;
   const refusalErrNo: Record<DeliverRefusal, number> = {
@@ -42,6 +42,7 @@ export function registerNotifyV1Routes(app: FastifyInstance, { ctx, services }: 
       apiVersion: 'v1',
       notifyType: null,
     });
-    return result.ok ? v2Body(0, undefined) : v2Body(refusalErrNo[result.refusal], undefined);
+    // Success has empty tips (the seed and the official sample), unlike token/jscode2session.
+    return result.ok ? v2Body(0, undefined, '') : v2Body(refusalErrNo[result.refusal], undefined);
   });
 }

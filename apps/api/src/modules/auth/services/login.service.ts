@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { TLoginRequest, TLoginResponse } from '@douyin-kit/contracts';
 import { DouyinApiError, DouyinClient, type Code2SessionResult } from '@douyin-kit/douyin-client';
 import { Clock } from '../../../core/clock/clock.js';
@@ -13,6 +13,7 @@ import type { Prisma } from '../../../generated/prisma/client.js';
 import { type LoginIdentity, type LoginPlan, planLogin } from '../../users/login-plan.js';
 import { toUserOutput, type UserOutputRow } from '../../users/outputs/user.output.js';
 import { type LoginRow, UsersRepository } from '../../users/users.repository.js';
+import { exchangeLoginCodes } from '../login-exchange.js';
 import { LoginSingleFlight } from '../login-single-flight.js';
 import { SessionsRepository, sessionKeyField } from '../sessions.repository.js';
 import { hashSessionToken, newSessionToken } from '../session-token.js';
@@ -22,6 +23,7 @@ type Tx = Prisma.TransactionClient;
 @Injectable()
 export class LoginService {
   private readonly flights = new LoginSingleFlight<TLoginResponse>();
+  private readonly logger = new Logger('Login');
 
   constructor(
     private readonly douyin: DouyinClient,
@@ -110,9 +112,17 @@ export class LoginService {
     }
   }
 
+  /** Each code in its own code2session call (login-exchange.ts); the login code's failure is the login's. */
   private async exchange(input: TLoginRequest): Promise<Code2SessionResult> {
     try {
-      return await this.douyin.code2Session({ code: input.code, anonymousCode: input.anonymousCode });
+      return await exchangeLoginCodes(
+        (codes) => this.douyin.code2Session(codes),
+        input,
+        (error) => {
+          const detail = error instanceof DouyinApiError ? `errNo ${error.errNo}, log_id ${error.logId ?? '-'}` : (error as Error).name;
+          this.logger.warn(`anonymous code exchange failed (${detail}): logged in without merging the device's anonymous user`);
+        },
+      );
     } catch (error) {
       if (error instanceof DouyinApiError && error.reason === 'anonymous_code_invalid') {
         throw new AppError('ANONYMOUS_CODE_INVALID', 'anonymousCode is invalid, expired or used: call tt.login again');

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DouyinClient } from '@douyin-kit/douyin-client';
+import { DouyinClient, type NotifyType } from '@douyin-kit/douyin-client';
 import type { SendTask } from '../notification-attempts.repository.js';
 
 /**
  * The one place a message goes to Douyin. v1 (legacy host) uses the app access token, v2
- * (open platform) the client_token; the client's brokers supply both and renew once on
+ * (open platform) the client_token and sends the template's notify_type from the registry; the client's brokers supply both and renew once on
  * token_invalid (the platform refused the call, so that one retry cannot double-send).
  */
 @Injectable()
@@ -13,6 +13,9 @@ export class NotificationSender {
 
   async send(task: SendTask): Promise<{ logId: string | undefined }> {
     const common = { templateId: task.templateId, openId: task.openId, data: task.data, ...(task.page ? { page: task.page } : {}) };
-    return task.api === 'v1' ? this.douyin.notifyV1(common) : this.douyin.notifyV2(common);
+    if (task.api === 'v1') return this.douyin.notifyV1(common);
+    // The registry validated the values (1 real-time alert, 2 in-app inbox).
+    const notifyType = task.notifyTypes.filter((t): t is NotifyType => t === 1 || t === 2);
+    return this.douyin.notifyV2({ ...common, ...(notifyType.length ? { notifyType } : {}) });
   }
 }

@@ -32,7 +32,7 @@ export class SubscriptionsService {
     if (new Set([...templates.values()].map((t) => t.kind)).size > 1) {
       throw new AppError('TEMPLATE_KINDS_MIXED', 'One-time and long-term templates cannot be asked for in one call');
     }
-    const decisions = reportedDecisions(request.result).map((decision) => ({
+    const decisions = reportedDecisions(request.result, request.templateIds).map((decision) => ({
       eventId: consentEventId(caller.userId, request.requestId, decision.templateId),
       templateId: decision.templateId,
       change: consentChange(decision, templates.get(decision.templateId)!.kind),

@@ -53,6 +53,8 @@ export class TemplateSeeder implements OnApplicationBootstrap, OnModuleDestroy {
     const { templates } = this.config.subscriptions;
     if (templates.length === 0) return;
     await this.templates.upsertConfigured(this.config.douyin.appId, templates);
-    this.logger.log(`Subscription templates seeded: ${templates.map((t) => `${t.templateId} (${t.kind}, ${t.api})`).join(', ')}`);
+    this.logger.log(
+      `Subscription templates seeded: ${templates.map((t) => `${t.templateId} (${t.kind}, ${t.api}${t.notifyTypes.length ? ` notify_type ${t.notifyTypes.join('+')}` : ''})`).join(', ')}`,
+    );
   }
 }

@@ -27,6 +27,26 @@ async function listed(user: ApiUser): Promise<TTemplate[]> {
   return ZTemplateList.parse(response.body).templates.filter((t) => mine.has(t.templateId));
 }
 
+describe('the registry defaults', () => {
+  it('a template configured without api is sent through v2 with the in-app inbox; v1 only when asked for', async () => {
+    const suffix = crypto.randomUUID().slice(0, 8);
+    const plain = { templateId: `MSG_PLAIN_${suffix}`, title: 'Plain', kind: 'one_time' };
+    const alert = { templateId: `MSG_ALERT_${suffix}`, title: 'Alert', kind: 'long_term', notifyTypes: [1, 2] };
+    const legacy = { templateId: `MSG_LEGACY_${suffix}`, title: 'Legacy', kind: 'long_term', api: 'v1' };
+    const user = await signUp(await others.start({ SUBSCRIPTION_TEMPLATES: JSON.stringify([plain, alert, legacy]) }));
+    expect((await user.request('GET', '/templates')).status).toBe(200); // answers once the registry is seeded
+    const rows = await sql<{ template_id: string; api: string; notify_types: number[] }>(
+      'SELECT template_id, api, notify_types FROM subscription_templates WHERE template_id LIKE $1 ORDER BY template_id',
+      [`%_${suffix}`],
+    );
+    expect(rows).toEqual([
+      { template_id: alert.templateId, api: 'v2', notify_types: [1, 2] },
+      { template_id: legacy.templateId, api: 'v1', notify_types: [] },
+      { template_id: plain.templateId, api: 'v2', notify_types: [2] },
+    ]);
+  });
+});
+
 const rowsOf = (templateId: string) =>
   sql<{ title: string; kind: string; api: string; keywords: string[] }>(
     'SELECT title, kind, api, keywords FROM subscription_templates WHERE template_id = $1',

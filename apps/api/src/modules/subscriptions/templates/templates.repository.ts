@@ -10,6 +10,7 @@ const TEMPLATE_SELECT = {
   kind: true,
   api: true,
   keywords: true,
+  notifyTypes: true,
 } as const satisfies Prisma.SubscriptionTemplateSelect;
 
 export type TemplateRecord = Prisma.SubscriptionTemplateGetPayload<{ select: typeof TEMPLATE_SELECT }>;
@@ -51,13 +52,16 @@ export class TemplatesRepository {
     await this.prisma.$transaction(
       templates.map(
         (t) => this.prisma.$executeRaw`
-          INSERT INTO subscription_templates (app_id, template_id, title, kind, api, keywords, updated_at)
-          VALUES (${appId}, ${t.templateId}, ${t.title}, ${t.kind}::template_kind, ${t.api}::notify_api, ${t.keywords}::varchar[], now())
+          INSERT INTO subscription_templates (app_id, template_id, title, kind, api, keywords, notify_types, updated_at)
+          VALUES (${appId}, ${t.templateId}, ${t.title}, ${t.kind}::template_kind, ${t.api}::notify_api, ${t.keywords}::varchar[],
+                  ${t.notifyTypes}::smallint[], now())
           ON CONFLICT (app_id, template_id) DO UPDATE
           SET title = EXCLUDED.title, kind = EXCLUDED.kind, api = EXCLUDED.api, keywords = EXCLUDED.keywords,
+              notify_types = EXCLUDED.notify_types,
               updated_at = CASE
-                WHEN (subscription_templates.title, subscription_templates.kind, subscription_templates.api, subscription_templates.keywords)
-                  IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.kind, EXCLUDED.api, EXCLUDED.keywords)
+                WHEN (subscription_templates.title, subscription_templates.kind, subscription_templates.api, subscription_templates.keywords,
+                      subscription_templates.notify_types)
+                  IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.kind, EXCLUDED.api, EXCLUDED.keywords, EXCLUDED.notify_types)
                 THEN now() ELSE subscription_templates.updated_at END`,
       ),
     );
