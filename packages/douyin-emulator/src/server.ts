@@ -26,6 +26,8 @@ import { PhoneService } from './services/phone.service.js';
 import { SessionService } from './services/session.service.js';
 import { SubscriptionsService } from './services/subscriptions.service.js';
 import { TokensService } from './services/tokens.service.js';
+import { WebhookDispatcher } from './services/webhooks.service.js';
+import { registerWebhookRoutes } from './routes/admin/webhook.routes.js';
 import { MemoryStore } from './store/memory.store.js';
 
 export interface RunningEmulator {
@@ -46,13 +48,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     issued: new IssuedSecrets(),
   };
   const sessions = new SessionService(ctx);
+  const webhooks = new WebhookDispatcher(ctx);
   const services: Services = {
     directory: new DirectoryService(ctx),
     tokens: new TokensService(ctx),
     sessions,
-    subscriptions: new SubscriptionsService(ctx),
+    subscriptions: new SubscriptionsService(ctx, webhooks),
     phone: new PhoneService(ctx, sessions),
     faults: new FaultRegistry(ctx.random),
+    webhooks,
   };
 
   // Apply the seed once (key generation is slow), then snapshot it: reset restores the very
@@ -69,6 +73,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const reset = () => {
     ctx.store.clear();
     services.faults.clear();
+    webhooks.clear();
     ctx.clock.reset();
     const copy = structuredClone(snapshot);
     copy.apps.forEach((a) => ctx.store.putApp(a));
@@ -84,7 +89,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
-    close: () => app.close(),
+    close: async () => {
+      webhooks.clear();
+      await app.close();
+    },
   };
 }
 
@@ -147,5 +155,6 @@ function buildServer(deps: RouteDeps): FastifyInstance {
   registerDirectoryRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerControlRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   return app;
 }

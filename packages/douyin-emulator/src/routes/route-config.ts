@@ -7,6 +7,7 @@ import type { PhoneService } from '../services/phone.service.js';
 import type { SessionService } from '../services/session.service.js';
 import type { SubscriptionsService } from '../services/subscriptions.service.js';
 import type { TokensService } from '../services/tokens.service.js';
+import type { WebhookDispatcher } from '../services/webhooks.service.js';
 import { isRecord } from '../type-guards.js';
 
 declare module 'fastify' {
@@ -27,6 +28,7 @@ export interface Services {
   subscriptions: SubscriptionsService;
   phone: PhoneService;
   faults: FaultRegistry;
+  webhooks: WebhookDispatcher;
 }
 
 export interface RouteDeps {
