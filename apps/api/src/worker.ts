@@ -18,7 +18,19 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { WebhooksWorker } from './modules/webhooks/webhooks.worker.js';
 
 /** What a worker needs: config, logs, database, Douyin, the notifications, webhooks and the purge; no HTTP. */
-@Module({ imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, NotificationsModule, RetentionModule, WebhooksModule] })
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    ClockModule,
+    CryptoModule,
+    DatabaseModule,
+    DouyinModule,
+    NotificationsModule,
+    RetentionModule,
+    WebhooksModule,
+  ],
+})
 export class WorkerModule {}
 
 /**

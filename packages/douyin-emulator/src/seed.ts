@@ -15,7 +15,10 @@ export const ZSeedApp = z.object({
   publicKeyPem: z.string().optional(),
   privateKeyPem: z.string().optional(),
   /** Where events are pushed (user_subscribe_action, send_push_failed_event); none by default. */
-  webhookUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+  webhookUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
 });
 
 export const ZSeedUser = z.object({

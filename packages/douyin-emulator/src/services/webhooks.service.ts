@@ -118,7 +118,12 @@ export class WebhookDispatcher {
     }
     const verified = attempt.statusCode !== null && attempt.statusCode < 300 && Number(echoed) === challenge;
     delivery.status = verified ? 'delivered' : 'failed';
-    return { verified, challenge, statusCode: attempt.statusCode, error: verified ? null : (attempt.error ?? 'the answer did not echo the challenge') };
+    return {
+      verified,
+      challenge,
+      statusCode: attempt.statusCode,
+      error: verified ? null : (attempt.error ?? 'the answer did not echo the challenge'),
+    };
   }
 
   list(filter: { appid?: string } = {}): WebhookDelivery[] {
@@ -176,7 +181,8 @@ export class WebhookDispatcher {
       text = (await response.text()).slice(0, 4096);
       if (response.status >= 300) attempt.error = `HTTP ${response.status}`;
     } catch (error) {
-      attempt.error = error instanceof Error && error.name === 'TimeoutError' ? `no answer in ${this.ctx.options.webhookTimeoutMs} ms` : describe(error);
+      attempt.error =
+        error instanceof Error && error.name === 'TimeoutError' ? `no answer in ${this.ctx.options.webhookTimeoutMs} ms` : describe(error);
     }
     attempt.durationMs = Date.now() - started;
     return { attempt, text };

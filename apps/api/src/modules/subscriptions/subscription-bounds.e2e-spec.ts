@@ -15,7 +15,11 @@ beforeAll(async () => {
 afterAll(() => running.close());
 
 const claim = (user: ApiUser, templateId: string, status = 'accept') =>
-  user.post('/me/subscriptions', { requestId: randomUUID(), templateIds: [templateId], result: { errMsg: 'requestSubscribeMessage:ok', [templateId]: status } });
+  user.post('/me/subscriptions', {
+    requestId: randomUUID(),
+    templateIds: [templateId],
+    result: { errMsg: 'requestSubscribeMessage:ok', [templateId]: status },
+  });
 const ledgerRows = async (user: ApiUser) =>
   (await sql<{ n: number }>('SELECT count(*)::int AS n FROM subscription_consent_events WHERE user_id = $1::uuid', [user.userId]))[0]!.n;
 

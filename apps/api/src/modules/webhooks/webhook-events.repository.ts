@@ -14,7 +14,15 @@ export interface NewWebhookEvent {
   outcome?: string;
 }
 
-export type StoredEvent = { id: string; appId: string; msgId: string; event: string; fromUserId: string | null; content: string | null; state: WebhookEventState };
+export type StoredEvent = {
+  id: string;
+  appId: string;
+  msgId: string;
+  event: string;
+  fromUserId: string | null;
+  content: string | null;
+  state: WebhookEventState;
+};
 
 @Injectable()
 export class WebhookEventsRepository {
@@ -48,7 +56,10 @@ export class WebhookEventsRepository {
   }
 
   async finish(id: string, state: 'processed' | 'ignored', outcome: string, now: Date): Promise<void> {
-    await this.prisma.webhookEvent.updateMany({ where: { id, state: 'received' }, data: { state, outcome: outcome.slice(0, 256), processedAt: now } });
+    await this.prisma.webhookEvent.updateMany({
+      where: { id, state: 'received' },
+      data: { state, outcome: outcome.slice(0, 256), processedAt: now },
+    });
   }
 
   findUserId(appId: string, openId: string): Promise<{ id: string } | null> {

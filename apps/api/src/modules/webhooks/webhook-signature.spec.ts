@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { webhookSignatureValid } from './webhook-signature.js';
 
 // The platform docs' Go example: sha1 over the secret's bytes, then the body's.
-const sign = (secret: string, body: string) => createHash('sha1').update(secret + body).digest('hex');
+const sign = (secret: string, body: string) =>
+  createHash('sha1')
+    .update(secret + body)
+    .digest('hex');
 const body = '{"event":"verify_webhook","client_key":"abc","content":{"challenge":12345}}';
 
 describe('webhookSignatureValid', () => {

@@ -55,7 +55,9 @@ const events = (where = 'TRUE', values: unknown[] = []) =>
     [own.appid, ...values],
   );
 const ledger = (userId: string) =>
-  sql<{ status: string; source: string }>('SELECT status, source FROM subscription_consent_events WHERE user_id = $1::uuid ORDER BY decided_at', [userId]);
+  sql<{ status: string; source: string }>('SELECT status, source FROM subscription_consent_events WHERE user_id = $1::uuid ORDER BY decided_at', [
+    userId,
+  ]);
 const consent = async (userId: string, templateId: string) =>
   (
     await sql<{ status: string; confirmed: boolean; credits: number; unconfirmed_credits: number }>(
@@ -65,8 +67,8 @@ const consent = async (userId: string, templateId: string) =>
   )[0];
 const deliveries = () => emulator.client.webhookDeliveries({ appid: own.appid });
 const delivered = (pick: (d: AdminWebhookDelivery) => boolean) =>
-  until(deliveries, (list) => list.some((d) => pick(d) && d.status !== 'pending'), 10_000, 'a webhook delivery').then(
-    (list) => list.filter(pick).at(-1)!,
+  until(deliveries, (list) => list.some((d) => pick(d) && d.status !== 'pending'), 10_000, 'a webhook delivery').then((list) =>
+    list.filter(pick).at(-1)!,
   );
 
 describe('POST /webhooks/douyin with the emulator as Douyin', () => {
@@ -84,7 +86,12 @@ describe('POST /webhooks/douyin with the emulator as Douyin', () => {
     await emulator.client.subscribe({ appid: own.appid, userId: alice.douyinUserId, tmplIds: [once!.templateId] });
     const delivery = await delivered((d) => d.event === 'user_subscribe_action' && d.body.includes(alice.openid));
     expect(delivery.attempts.map((a) => a.statusCode)).toEqual([200]);
-    await until(() => events('msg_id = $2', [delivery.msgId]), (rows) => rows[0]?.state === 'processed', 10_000, 'the event processed');
+    await until(
+      () => events('msg_id = $2', [delivery.msgId]),
+      (rows) => rows[0]?.state === 'processed',
+      10_000,
+      'the event processed',
+    );
     expect(await ledger(alice.userId)).toEqual([{ status: 'accept', source: 'webhook' }]);
     expect(await consent(alice.userId, once!.templateId)).toEqual({ status: 'accept', confirmed: true, credits: 1, unconfirmed_credits: 0 });
 

@@ -16,6 +16,11 @@ export class WebhooksController {
   @KeepRawBody(WEBHOOK_BODY_LIMIT_BYTES)
   receive(@Req() request: FastifyRequest): Promise<RouteResponse<typeof routes.webhooks.douyin>> {
     const { headers } = request;
-    return this.webhooks.receive({ rawBody: request.rawBody, body: request.body, signature: headers['x-douyin-signature'], msgId: headers['msg-id'] });
+    return this.webhooks.receive({
+      rawBody: request.rawBody,
+      body: request.body,
+      signature: headers['x-douyin-signature'],
+      msgId: headers['msg-id'],
+    });
   }
 }

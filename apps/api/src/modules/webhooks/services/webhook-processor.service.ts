@@ -59,7 +59,9 @@ export class WebhookProcessor {
         reason: failure.reason,
         at: failure.at ?? this.clock.now(),
       });
-      return marked ? { state: 'processed', outcome: `reach failure ${failure.reason} on ${marked}` } : { state: 'ignored', outcome: 'no attempted message to mark' };
+      return marked
+        ? { state: 'processed', outcome: `reach failure ${failure.reason} on ${marked}` }
+        : { state: 'ignored', outcome: 'no attempted message to mark' };
     }
     return { state: 'ignored', outcome: 'event not processed' };
   }
