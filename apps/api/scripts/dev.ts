@@ -59,6 +59,10 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? '127.0.0.1';
   const apiUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${process.env.PORT ?? 3000}`;
   await waitForReady(apiUrl);
+  const webhook = await douyin.connectWebhook(apiUrl).catch((error: unknown) => {
+    console.error(`[dev] the emulator's webhook could not reach the API: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
   console.log(
     [
       '',
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
       `API           ${apiUrl}   (GET /health, GET /ready)`,
       `Database      ${db.server.description}`,
       `Douyin        ${douyin.description}`,
+      ...(webhook ? [`Webhooks      the emulator pushes signed events to ${webhook}`] : []),
       `Mini-program  ${REPO_ROOT}/apps/miniapp/dist — open it in Douyin DevTools; rebuilt on change`,
       douyin.env.DOUYIN_APPS_BASE_URL
         ? 'H5 preview    http://127.0.0.1:10086 — the same app in a browser, the emulator playing the phone'

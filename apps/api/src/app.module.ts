@@ -20,6 +20,7 @@ import { ProfileModule } from './modules/profile/profile.module.js';
 import { RetentionModule } from './modules/retention/retention.module.js';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { UsersModule } from './modules/users/users.module.js';
     SubscriptionsModule,
     NotificationsModule,
     RetentionModule,
+    WebhooksModule,
     OpenApiModule,
   ],
   // HttpDrain sits in the root module because its shutdown hooks must run before any other's.

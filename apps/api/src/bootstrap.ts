@@ -9,6 +9,7 @@ import { replyToFrameworkError } from './core/errors/framework-errors.js';
 import { HttpDrain, registerDrainHooks } from './core/lifecycle/http-drain.js';
 import { replyToClientError } from './core/http/client-errors.js';
 import { acceptJsonBodiesOnly } from './core/http/json-only.js';
+import { registerRawBodyCapture } from './core/http/raw-body.js';
 import { registerLoadShedding } from './core/http/load-shedding.js';
 import { envelopeRefusedPreflights } from './core/http/preflight.js';
 import { AppLogger } from './core/logging/app-logger.js';
@@ -74,6 +75,7 @@ export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
   fastify.addHook('onRoute', (route) => {
     route.bodyLimit ??= config.http.bodyLimitBytes;
   });
+  registerRawBodyCapture(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // A route whose success status depends on the outcome (201 created / 200 existing):

@@ -14,9 +14,23 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { NotificationsWorker } from './modules/notifications/notifications.worker.js';
 import { RetentionModule } from './modules/retention/retention.module.js';
 import { RetentionWorker } from './modules/retention/retention.worker.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
+import { WebhooksWorker } from './modules/webhooks/webhooks.worker.js';
 
-/** What a worker needs: config, logs, database, Douyin, the notifications and the purge; no HTTP. */
-@Module({ imports: [AppConfigModule, LoggingModule, ClockModule, CryptoModule, DatabaseModule, DouyinModule, NotificationsModule, RetentionModule] })
+/** What a worker needs: config, logs, database, Douyin, the notifications, webhooks and the purge; no HTTP. */
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggingModule,
+    ClockModule,
+    CryptoModule,
+    DatabaseModule,
+    DouyinModule,
+    NotificationsModule,
+    RetentionModule,
+    WebhooksModule,
+  ],
+})
 export class WorkerModule {}
 
 /**
@@ -32,6 +46,7 @@ async function main(): Promise<void> {
   armShutdownWatchdog(app.get(AppConfig).shutdown.timeoutMs + WATCHDOG_MARGIN_MS);
   app.get(NotificationsWorker).start();
   app.get(RetentionWorker).start();
+  app.get(WebhooksWorker).start();
   new Logger('Worker').log('Notification worker and retention purge running (no HTTP); stop with SIGTERM');
 }
 

@@ -17,7 +17,7 @@ export interface RunningApp {
 }
 
 /**
- * Defaults for every test app: quiet stdout, and login and admin limits the suites (which call
+ * Defaults for every test app: quiet stdout, and login, admin and subscription limits the suites (which call
  * from 127.0.0.1 thousands of times) never reach; the rate-limit tests pass low ones.
  * Notification workers run only in the apps of the suites that test them (they poll the shared
  * database).
@@ -26,6 +26,7 @@ const TEST_ENV = {
   LOG_LEVEL: 'error',
   LOGIN_RATE_LIMIT_PER_MINUTE: '100000',
   ADMIN_RATE_LIMIT_PER_MINUTE: '100000',
+  SUBSCRIPTION_RATE_LIMIT_PER_MINUTE: '100000',
   NOTIFY_WORKERS_IN_PROCESS: 'false',
 };
 

@@ -5,6 +5,11 @@ export interface DevDouyin {
   /** Environment for the API: empty when real credentials are configured. */
   env: Record<string, string>;
   description: string;
+  /**
+   * Points the emulator's dev app webhook at the running API (the console's verify_webhook
+   * challenge included), as production's console setting would; nothing on real Douyin.
+   */
+  connectWebhook(apiUrl: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -17,6 +22,7 @@ export async function openDevDouyin(): Promise<DevDouyin> {
     return {
       env: {},
       description: `Douyin open platform, app ${process.env.DOUYIN_APP_ID ?? '(DOUYIN_APP_ID unset)'}`,
+      connectWebhook: async () => undefined,
       close: async () => {},
     };
   }
@@ -41,8 +47,14 @@ export async function openDevDouyin(): Promise<DevDouyin> {
       DOUYIN_OPEN_BASE_URL: emulator.url,
       // The emulator generated this key pair for its fake app: phone-by-code works in dev too.
       DOUYIN_APP_PRIVATE_KEY: privateKeyPem,
+      DOUYIN_WEBHOOKS: 'true',
     },
     description: `local emulator ${emulator.url} (app ${app.appid}; admin API under /__emulator)`,
+    connectWebhook: async (apiUrl) => {
+      const url = `${apiUrl}/webhooks/douyin`;
+      const { verification } = await new EmulatorAdmin(emulator.url).setWebhook(app.appid!, url);
+      return verification?.verified ? url : undefined;
+    },
     close: () => emulator.close(),
   };
 }

@@ -54,6 +54,13 @@ export const ERROR_CODES = {
    * nothing was sent. Ask again with tt.requestSubscribeMessage.
    */
   NOT_SUBSCRIBED: 409,
+  /**
+   * The user already holds the most one-time credits the API keeps for this template
+   * (`details.limit`, far above real use): nothing was recorded. Send a message first.
+   */
+  SUBSCRIPTION_CREDIT_LIMIT: 409,
+  /** A webhook whose X-Douyin-Signature does not match its body and the app secret: nothing was stored. */
+  WEBHOOK_SIGNATURE_INVALID: 401,
   /** The body is larger than the server accepts. */
   PAYLOAD_TOO_LARGE: 413,
   /** The body's content type is not accepted (send application/json). */

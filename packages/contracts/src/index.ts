@@ -8,6 +8,7 @@ export * from './addresses.js';
 export * from './location.js';
 export * from './subscriptions.js';
 export * from './notifications.js';
+export * from './webhooks.js';
 export * from './docs.js';
 export * from './route.js';
 export * from './route-list.js';

@@ -123,6 +123,12 @@ export const ZSubscriptionState = z.object({
   alwaysSubscribe: z.boolean(),
   /** One-time templates: messages that may still be sent. Always 0 for long-term templates. */
   credits: z.int().check(z.gte(0)),
+  /**
+   * Douyin itself confirmed the current status (a user_subscribe_action webhook). False while only
+   * the mini-program reported it; with webhooks on, such a consent is checked with Douyin before
+   * a message is sent.
+   */
+  confirmed: z.boolean(),
   decidedAt: z.iso.datetime(),
 });
 export type TSubscriptionState = z.infer<typeof ZSubscriptionState>;

@@ -52,6 +52,14 @@ export interface EmulatorOptions {
   forbiddenWords?: string[];
   /** Unconfirmed error numbers; see {@link ErrNoConfig}. */
   errNos?: Partial<ErrNoConfig>;
+  /** How long a webhook POST may take before it counts as unanswered; default 5000 ms (the platform's 5 s). */
+  webhookTimeoutMs?: number;
+  /**
+   * Waits before each retry of an unanswered or non-2xx webhook POST; its length is the number of
+   * retries. Default [1000, 5000, 30000] ms: 3 retries, as the platform documents (it does not
+   * document the waits). Tests shorten them.
+   */
+  webhookRetryDelaysMs?: number[];
   /** Seed of the random source that decides whether a fault fires (default: Math.random). */
   randomSeed?: number;
   /** Replaces the random source entirely (values in [0, 1)). */
@@ -76,6 +84,8 @@ export interface ResolvedOptions {
   clientTokenRateLimit: { max: number; windowSeconds: number };
   forbiddenWords: string[];
   errNos: ErrNoConfig;
+  webhookTimeoutMs: number;
+  webhookRetryDelaysMs: number[];
   logger: boolean;
 }
 
@@ -107,6 +117,8 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     clientTokenRateLimit: options.clientTokenRateLimit ?? { max: 500, windowSeconds: 300 },
     forbiddenWords: options.forbiddenWords ?? DEFAULT_FORBIDDEN_WORDS,
     errNos: { ...DEFAULT_ERR_NOS, ...options.errNos },
+    webhookTimeoutMs: options.webhookTimeoutMs ?? 5000,
+    webhookRetryDelaysMs: options.webhookRetryDelaysMs ?? [1000, 5000, 30_000],
     logger: options.logger ?? false,
   };
 }

@@ -14,6 +14,11 @@ export const ZSeedApp = z.object({
   /** Register your own key (the console flow); the private key is then unknown to the emulator. */
   publicKeyPem: z.string().optional(),
   privateKeyPem: z.string().optional(),
+  /** Where events are pushed (user_subscribe_action, send_push_failed_event); none by default. */
+  webhookUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
 });
 
 export const ZSeedUser = z.object({

@@ -27,6 +27,8 @@ import { PhoneService } from './services/phone.service.js';
 import { SessionService } from './services/session.service.js';
 import { SubscriptionsService } from './services/subscriptions.service.js';
 import { TokensService } from './services/tokens.service.js';
+import { WebhookDispatcher } from './services/webhooks.service.js';
+import { registerWebhookRoutes } from './routes/admin/webhook.routes.js';
 import { MemoryStore } from './store/memory.store.js';
 
 export interface RunningEmulator {
@@ -47,14 +49,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     issued: new IssuedSecrets(),
   };
   const sessions = new SessionService(ctx);
+  const webhooks = new WebhookDispatcher(ctx);
   const services: Services = {
     directory: new DirectoryService(ctx),
     tokens: new TokensService(ctx),
     sessions,
-    subscriptions: new SubscriptionsService(ctx),
+    subscriptions: new SubscriptionsService(ctx, webhooks),
     phone: new PhoneService(ctx, sessions),
     faults: new FaultRegistry(ctx.random),
     calls: new CallRecorder(),
+    webhooks,
   };
 
   // Apply the seed once (key generation is slow), then snapshot it: reset restores the very
@@ -72,6 +76,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ctx.store.clear();
     services.faults.clear();
     services.calls.clear();
+    webhooks.clear();
     ctx.clock.reset();
     const copy = structuredClone(snapshot);
     copy.apps.forEach((a) => ctx.store.putApp(a));
@@ -87,7 +92,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
-    close: () => app.close(),
+    close: async () => {
+      webhooks.clear();
+      await app.close();
+    },
   };
 }
 
@@ -174,6 +182,7 @@ function buildServer(deps: RouteDeps): FastifyInstance {
   registerDirectoryRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerControlRoutes(app, deps);
+  registerWebhookRoutes(app, deps);
   return app;
 }
 

@@ -18,7 +18,7 @@ describe('admin API', () => {
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const registered = await h.post('/__emulator/apps', { appid: 'tt_own_key', secret: 's', publicKeyPem: pem });
-    expect(registered).toEqual({ appid: 'tt_own_key', secret: 's', publicKeyPem: pem, privateKeyPem: null });
+    expect(registered).toEqual({ appid: 'tt_own_key', secret: 's', publicKeyPem: pem, privateKeyPem: null, webhookUrl: null });
 
     const user = await h.post('/__emulator/users', {
       appid: 'tt_own_key',

@@ -23,6 +23,9 @@ const API_MESSAGES: Record<TApiErrorCode, string> = {
   TEMPLATE_UNKNOWN: '订阅消息模板不存在',
   TEMPLATE_KINDS_MIXED: '一次性和长期订阅不能同时申请',
   NOT_SUBSCRIBED: '你尚未订阅该消息',
+  SUBSCRIPTION_CREDIT_LIMIT: '订阅次数已达上限',
+  // Douyin's webhook only; the mini-program never meets it.
+  WEBHOOK_SIGNATURE_INVALID: '请求校验失败',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   UNSUPPORTED_MEDIA_TYPE: '请求格式错误，请稍后重试',
   RATE_LIMITED: '操作太频繁，请稍后再试',

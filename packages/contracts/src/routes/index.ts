@@ -11,3 +11,4 @@ export * as subscriptions from './subscriptions.js';
 export * as notifications from './notifications.js';
 export * as health from './health.js';
 export * as docs from './docs.js';
+export * as webhooks from './webhooks.js';

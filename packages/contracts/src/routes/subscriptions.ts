@@ -10,7 +10,15 @@ export const record = {
   body: ZSubscriptionRequest,
   response: ZSubscriptionStateList,
   status: 200,
-  errors: ['UNAUTHENTICATED', 'VALIDATION_FAILED', 'TEMPLATE_UNKNOWN', 'TEMPLATE_KINDS_MIXED', 'CONFLICT'],
+  errors: [
+    'UNAUTHENTICATED',
+    'VALIDATION_FAILED',
+    'TEMPLATE_UNKNOWN',
+    'TEMPLATE_KINDS_MIXED',
+    'CONFLICT',
+    'SUBSCRIPTION_CREDIT_LIMIT',
+    'RATE_LIMITED',
+  ],
 } as const satisfies RouteContract;
 
 export const list = {

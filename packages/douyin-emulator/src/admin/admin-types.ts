@@ -15,6 +15,8 @@ export interface AdminApp {
   secret: string;
   publicKeyPem: string;
   privateKeyPem: string | null;
+  /** Where events are pushed; null: none. */
+  webhookUrl: string | null;
 }
 
 /** A generated app (no `publicKeyPem` given): the emulator holds its private key. */
@@ -68,6 +70,36 @@ export interface SubscribeOutcome {
   legacy: Record<string, string>;
   templateSettings: Record<string, unknown>;
   itemSettings: Record<string, string>;
+}
+
+/** One POST of a webhook delivery: `at` in emulated epoch ms, `statusCode` null when no answer came. */
+export interface AdminWebhookAttempt {
+  at: number;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/** An event pushed to an app's webhook URL, with each attempt. `body` is the exact signed text. */
+export interface AdminWebhookDelivery {
+  id: string;
+  appid: string;
+  url: string;
+  msgId: string;
+  event: string;
+  body: string;
+  signature: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: AdminWebhookAttempt[];
+  createdAt: number;
+}
+
+/** The console's check of a webhook URL: a signed verify_webhook whose answer must echo the challenge. */
+export interface AdminWebhookVerification {
+  verified: boolean;
+  challenge: number;
+  statusCode: number | null;
+  error: string | null;
 }
 
 export type IssuedSecretsView = Record<SecretKind, string[]>;

@@ -5,6 +5,8 @@ import type {
   AdminInboxMessage,
   AdminTemplate,
   AdminUser,
+  AdminWebhookDelivery,
+  AdminWebhookVerification,
   CallCounts,
   ClockView,
   DeviceLogin,
@@ -219,6 +221,41 @@ export class EmulatorAdmin {
   /** Moves the emulated clock forward (token and code lifetimes), never back. */
   advanceClock(seconds: number): Promise<ClockView> {
     return this.request('POST', '/clock/advance', { seconds });
+  }
+
+  // Webhooks (the platform's event push).
+
+  /**
+   * Sets (or with null removes) the app's webhook URL. Like the console, the URL is first sent a
+   * signed verify_webhook challenge and saved only when the answer echoes it; `verify: false`
+   * saves it unchecked (a server not up yet).
+   */
+  setWebhook(
+    appid: string,
+    url: string | null,
+    options: { verify?: boolean } = {},
+  ): Promise<{ appid: string; webhookUrl: string | null; verification: AdminWebhookVerification | null }> {
+    return this.request('POST', `/apps/${encodeURIComponent(appid)}/webhook`, { url, ...options });
+  }
+
+  /** Sends the verify_webhook challenge to the app's URL now. */
+  verifyWebhook(appid: string): Promise<AdminWebhookVerification> {
+    return this.request('POST', `/apps/${encodeURIComponent(appid)}/webhook/verify`);
+  }
+
+  /** Pushes any event (content serialized to a string, as the platform does) with retries. */
+  pushWebhook(input: { appid: string; event: string; fromUserId?: string | null; content: Record<string, unknown> }): Promise<AdminWebhookDelivery> {
+    return this.request('POST', '/webhooks', input);
+  }
+
+  /** Every delivery (oldest first) with its attempts, status and response codes. */
+  webhookDeliveries(filter: { appid?: string } = {}): Promise<AdminWebhookDelivery[]> {
+    return this.request('GET', `/webhooks${query(filter)}`);
+  }
+
+  /** Sends a delivery again: same body, Msg-Id and signature (a platform retry). */
+  redeliverWebhook(id: string): Promise<AdminWebhookDelivery> {
+    return this.request('POST', `/webhooks/${encodeURIComponent(id)}/redeliver`);
   }
 
   /** Restores the seeded apps, users and templates; clears everything else, fault rules and the clock offset. */

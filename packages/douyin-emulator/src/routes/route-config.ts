@@ -8,6 +8,7 @@ import type { PhoneService } from '../services/phone.service.js';
 import type { SessionService } from '../services/session.service.js';
 import type { SubscriptionsService } from '../services/subscriptions.service.js';
 import type { TokensService } from '../services/tokens.service.js';
+import type { WebhookDispatcher } from '../services/webhooks.service.js';
 import { isRecord } from '../type-guards.js';
 
 declare module 'fastify' {
@@ -32,6 +33,7 @@ export interface Services {
   faults: FaultRegistry;
   /** The recent platform calls (headers, content type), for tests of what a client sends. */
   calls: CallRecorder;
+  webhooks: WebhookDispatcher;
 }
 
 export interface RouteDeps {

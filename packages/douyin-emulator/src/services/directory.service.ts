@@ -22,7 +22,7 @@ export class DirectoryService {
     } else {
       keys = await generateRsaKeyPair(this.ctx.options.rsaModulusLength);
     }
-    const app: AppRecord = { appid, secret: input.secret ?? newSecret(), ...keys };
+    const app: AppRecord = { appid, secret: input.secret ?? newSecret(), ...keys, webhookUrl: input.webhookUrl ?? null };
     this.ctx.store.putApp(app);
     return app;
   }

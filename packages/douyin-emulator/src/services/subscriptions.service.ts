@@ -1,5 +1,6 @@
 import { TtFailure, type EmulatorContext } from '../context.js';
 import type { SubscriptionRecord, TemplateRecord, UserRecord } from '../store/store.js';
+import type { WebhookDispatcher } from './webhooks.service.js';
 
 export type Decision = 'accept' | 'reject' | 'ban' | 'fail';
 
@@ -26,11 +27,22 @@ export type DeliverRefusal =
 const DAY_MS = 86_400_000;
 
 /**
+ * send_push_failed_event reasons per refusal that concerns the user's reach (the docs list 1
+ * bad parameters, 2 hourly and 3 daily frequency caps, 101 app uninstalled, 102/106 the in-app /
+ * system switch off). Refusals about the call itself (unknown template or user, keywords,
+ * content) push nothing.
+ */
+const REACH_FAILURE_REASON: Partial<Record<DeliverRefusal, number>> = { rate_limited: 2, quota_exhausted: 3, banned: 102 };
+
+/**
  * The subscription ledger: tt.requestSubscribeMessage grants one credit per accepted one-time
  * template (or a standing long-term permission), and each delivered message consumes a credit.
  */
 export class SubscriptionsService {
-  constructor(private readonly ctx: EmulatorContext) {}
+  constructor(
+    private readonly ctx: EmulatorContext,
+    private readonly webhooks: WebhookDispatcher,
+  ) {}
 
   subscribe(user: UserRecord, input: SubscribeInput) {
     const ids = input.tmplIds;
@@ -56,6 +68,7 @@ export class SubscriptionsService {
     for (const template of templates) {
       const decision: Decision = input.decisions?.[template.templateId] ?? 'accept';
       const status = this.record(user, template, decision, input.alwaysSubscribe ?? false);
+      this.pushSubscribeAction(user, template, status);
       legacy[template.templateId] = status;
       itemSettings[template.templateId] = status;
       templateSettings[template.templateId] = {
@@ -80,6 +93,29 @@ export class SubscriptionsService {
   }
 
   deliver(input: DeliverInput): { ok: true } | { ok: false; refusal: DeliverRefusal } {
+    const result = this.tryDeliver(input);
+    const reason = result.ok ? undefined : REACH_FAILURE_REASON[result.refusal];
+    if (reason !== undefined) {
+      const time = Math.floor(this.ctx.clock.now() / 1000);
+      this.webhooks.push(input.appid, 'send_push_failed_event', input.openid, { msg_id: input.templateId, time, reason });
+    }
+    return result;
+  }
+
+  /**
+   * user_subscribe_action for a decision the user made: subscribe_action 1 one-time subscribe,
+   * 2 long-term subscribe, 3 long-term reject, 4 one-time reject (a ban reads as a reject).
+   * A popup that failed decided nothing and pushes nothing.
+   */
+  private pushSubscribeAction(user: UserRecord, template: TemplateRecord, status: Decision): void {
+    if (status === 'fail') return;
+    const oneTime = template.kind === 'one_time';
+    const action = status === 'accept' ? (oneTime ? 1 : 2) : oneTime ? 4 : 3;
+    const time = Math.floor(this.ctx.clock.now() / 1000);
+    this.webhooks.push(user.appid, 'user_subscribe_action', user.openid, { msg_id: template.templateId, time, subscribe_action: action });
+  }
+
+  private tryDeliver(input: DeliverInput): { ok: true } | { ok: false; refusal: DeliverRefusal } {
     const { store, clock, options } = this.ctx;
     const template = store.getTemplate(input.appid, input.templateId);
     if (!template) return { ok: false, refusal: 'unknown_template' };

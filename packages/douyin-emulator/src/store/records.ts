@@ -6,6 +6,8 @@ export interface AppRecord {
   publicKeyPem: string;
   /** null when the app was registered with its own public key (the console flow). */
   privateKeyPem: string | null;
+  /** Where the platform pushes events (console → Webhooks); null: none (the default). */
+  webhookUrl: string | null;
 }
 
 export interface UserProfile {

@@ -140,6 +140,16 @@ const ZEnv = z
      */
     ADMIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
     /**
+     * POST /me/subscriptions per session per minute; more answer 429 RATE_LIMITED. A real user
+     * taps a subscribe button a few times a minute at most.
+     */
+    SUBSCRIPTION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+    /**
+     * One-time credits one user may hold per template; a post that would add more answers 409
+     * SUBSCRIPTION_CREDIT_LIMIT and records nothing. Far above real use: it bounds a script.
+     */
+    SUBSCRIPTION_CREDIT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(50),
+    /**
      * Browser origins allowed to call the API (comma-separated `scheme://host[:port]`), i.e. the
      * H5 preview. Mini-programs are not browsers and need no CORS. Unset: the H5 dev server's
      * origins in development, none (CORS off) otherwise.
@@ -196,6 +206,13 @@ const ZEnv = z
      * Off: such a message ends dead with OUTCOME_UNKNOWN (at-most-once). One-time never re-sends.
      */
     NOTIFY_RETRY_AFTER_TIMEOUT: ZFlag.default(false),
+    /**
+     * Douyin's webhooks are configured for this app (console → 开发配置 → Webhooks →
+     * https://<api>/webhooks/douyin, user_subscribe_action subscribed). Then a message whose consent
+     * only the mini-program reported is checked with query_user_subscribe before it is sent.
+     * Off: consents are trusted as reported (events that arrive are still verified and recorded).
+     */
+    DOUYIN_WEBHOOKS: ZFlag.default(false),
     /** Per-attempt timeout of a Douyin API call. */
     DOUYIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /**
@@ -319,12 +336,13 @@ export class AppConfig {
     timeoutMs: number;
     clientTokenMode: 'standard' | 'stable';
     appPrivateKeyPem?: string;
+    webhooks: boolean;
   };
   readonly sessions: { ttlSeconds: number; maxPerUser: number };
   readonly retention: { sessionGraceDays: number; anonymousUserDays: number; batchSize: number };
   readonly rateLimits: { loginPerMinute: number; adminPerMinute: number };
   readonly encryption: { dataKeys: { id: string; key: Buffer }[]; phoneHashKey: Buffer };
-  readonly subscriptions: { templates: readonly ConfiguredTemplate[] };
+  readonly subscriptions: { templates: readonly ConfiguredTemplate[]; ratePerMinute: number; creditLimit: number };
   readonly admin: { apiKey: string };
   readonly shutdown: { timeoutMs: number };
   readonly payloadFailures: { budget: number; windowSeconds: number };
@@ -369,6 +387,7 @@ export class AppConfig {
       openBaseUrl: env.DOUYIN_OPEN_BASE_URL,
       timeoutMs: env.DOUYIN_TIMEOUT_MS,
       clientTokenMode: env.DOUYIN_CLIENT_TOKEN_MODE,
+      webhooks: env.DOUYIN_WEBHOOKS,
       ...(env.DOUYIN_APP_PRIVATE_KEY ? { appPrivateKeyPem: env.DOUYIN_APP_PRIVATE_KEY } : {}),
     };
     this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS, maxPerUser: env.SESSIONS_MAX_PER_USER };
@@ -392,6 +411,8 @@ export class AppConfig {
     };
     this.subscriptions = {
       templates: env.SUBSCRIPTION_TEMPLATES ?? defaultSubscriptionTemplates(env.NODE_ENV, env.DOUYIN_APP_ID),
+      ratePerMinute: env.SUBSCRIPTION_RATE_LIMIT_PER_MINUTE,
+      creditLimit: env.SUBSCRIPTION_CREDIT_LIMIT,
     };
   }
 }

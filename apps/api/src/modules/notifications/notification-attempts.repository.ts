@@ -17,13 +17,15 @@ export interface SendTask {
   kind: TemplateKind;
   data: Record<string, string>;
   page: string | null;
+  /** Ask query_user_subscribe first (DOUYIN_WEBHOOKS on and the consent only client-reported). */
+  confirmFirst: boolean;
 }
 
 export type AttemptStart = { action: 'send'; task: SendTask } | { action: 'skip'; why: string };
 
 const LOCKED_ROW = (tx: Tx, id: string) =>
-  tx.$queryRaw<{ status: string; attempts: number; credit_reserved: boolean; user_id: string; template_id: string }[]>`
-    SELECT status, attempts, credit_reserved, user_id, template_id FROM notifications WHERE id = ${id}::uuid FOR UPDATE`;
+  tx.$queryRaw<{ status: string; attempts: number; credit_reserved: boolean; consent_unconfirmed: boolean; user_id: string; template_id: string }[]>`
+    SELECT status, attempts, credit_reserved, consent_unconfirmed, user_id, template_id FROM notifications WHERE id = ${id}::uuid FOR UPDATE`;
 
 /**
  * The status transitions of a send, each in its own transaction on the locked row, each
@@ -39,7 +41,7 @@ export class NotificationAttemptsRepository {
    * never reported back (crashed worker, expired job): it may have been delivered, so it is
    * not sent again but ends dead with OUTCOME_UNKNOWN and its credit counted as spent.
    */
-  begin(id: string, appId: string): Promise<AttemptStart> {
+  begin(id: string, appId: string, webhooks: boolean): Promise<AttemptStart> {
     return this.prisma.$transaction(async (tx): Promise<AttemptStart> => {
       const [row] = await LOCKED_ROW(tx, id);
       if (!row) return { action: 'skip', why: 'no such notification' };
@@ -86,6 +88,7 @@ export class NotificationAttemptsRepository {
         kind: template.kind,
         data: n.data as Record<string, string>,
         page: n.page,
+        confirmFirst: webhooks && row.consent_unconfirmed,
       };
       return { action: 'send', task };
     });
@@ -144,15 +147,17 @@ export class NotificationAttemptsRepository {
   private async finish(
     tx: Tx,
     id: string,
-    row: { credit_reserved: boolean; user_id: string; template_id: string },
+    row: { credit_reserved: boolean; consent_unconfirmed: boolean; user_id: string; template_id: string },
     status: 'failed' | 'dead',
     failure: SendFailure,
     returnCredit: boolean,
   ): Promise<void> {
     await tx.notification.update({ where: { id }, data: { status, creditReserved: false, ...errorFields(failure) } });
     if (returnCredit && row.credit_reserved) {
+      // The credit goes back as it was taken: still unconfirmed if Douyin never confirmed it.
+      const unconfirmed = row.consent_unconfirmed ? 1 : 0;
       await tx.$executeRaw`
-        UPDATE subscription_consents SET credits = credits + 1, updated_at = now()
+        UPDATE subscription_consents SET credits = credits + 1, unconfirmed_credits = unconfirmed_credits + ${unconfirmed}, updated_at = now()
         WHERE user_id = ${row.user_id}::uuid AND template_id = ${row.template_id}`;
     }
   }

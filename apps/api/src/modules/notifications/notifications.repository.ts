@@ -71,17 +71,36 @@ export class NotificationsRepository {
           select: NOTIFICATION_SELECT,
         });
         if (existing) return samePayload(existing, input) ? { outcome: 'existing', notification: existing } : { outcome: 'conflict' };
+        const consent = await tx.subscriptionConsent.findUnique({
+          where: { userId_templateId: { userId, templateId } },
+          select: { status: true, confirmed: true, credits: true, unconfirmedCredits: true },
+        });
+        let consentUnconfirmed: boolean;
         if (input.kind === 'one_time') {
+          // Credits Douyin confirmed are spent first; the reserved one is unconfirmed only when
+          // every credit left is. The conditional update is what reserves: a concurrent send
+          // that took the last credit leaves nothing to take.
           const taken = await tx.$executeRaw`
-            UPDATE subscription_consents SET credits = credits - 1, updated_at = now()
+            UPDATE subscription_consents
+            SET credits = credits - 1, unconfirmed_credits = LEAST(unconfirmed_credits, credits - 1), updated_at = now()
             WHERE user_id = ${userId}::uuid AND template_id = ${templateId} AND credits > 0`;
-          if (taken === 0) return { outcome: 'not-subscribed', reason: 'the user has no one-time credit left for this template' };
+          if (taken === 0 || !consent) return { outcome: 'not-subscribed', reason: 'the user has no one-time credit left for this template' };
+          consentUnconfirmed = consent.unconfirmedCredits >= consent.credits;
         } else {
-          const consent = await tx.subscriptionConsent.findUnique({ where: { userId_templateId: { userId, templateId } }, select: { status: true } });
           if (consent?.status !== 'accept') return { outcome: 'not-subscribed', reason: 'the user has not accepted this long-term template' };
+          consentUnconfirmed = !consent.confirmed;
         }
         const notification = await tx.notification.create({
-          data: { appId, userId, templateId, data: input.data, page: input.page, idempotencyKey, creditReserved: input.kind === 'one_time' },
+          data: {
+            appId,
+            userId,
+            templateId,
+            data: input.data,
+            page: input.page,
+            idempotencyKey,
+            creditReserved: input.kind === 'one_time',
+            consentUnconfirmed,
+          },
           select: NOTIFICATION_SELECT,
         });
         await addJob(tx, notification.id);

@@ -66,7 +66,7 @@ export class NotificationsWorker implements OnApplicationBootstrap {
    */
   async handle(job: PgBoss.JobWithMetadata<SendJobData>): Promise<void> {
     const id = job.data.notificationId;
-    const start = await this.attempts.begin(id, this.config.douyin.appId);
+    const start = await this.attempts.begin(id, this.config.douyin.appId, this.config.douyin.webhooks);
     if (start.action === 'skip') {
       this.logger.log({ msg: 'notification skipped', notificationId: id, why: start.why });
       return;

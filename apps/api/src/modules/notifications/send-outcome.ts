@@ -21,6 +21,11 @@ export interface SendFailure {
 
 export const OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN';
 
+/** query_user_subscribe said the user is not subscribed: nothing was sent. */
+export class NotSubscribedOnDouyin extends Error {
+  override name = 'NotSubscribedOnDouyin';
+}
+
 /**
  * Why each kind of platform answer is (not) retried. Every one of them is an answer, so the
  * message was not delivered, except `system_busy`: the client's docs note a 2000 / 28001005
@@ -55,6 +60,13 @@ export interface SendPolicy {
 }
 
 export function classifySendError(error: unknown, policy: SendPolicy = { retryAfterTimeout: false, kind: 'one_time' }): SendFailure {
+  if (error instanceof NotSubscribedOnDouyin) {
+    return {
+      decision: 'fail',
+      code: 'NOT_SUBSCRIBED',
+      message: 'Douyin reports the user not subscribed (query_user_subscribe) and no webhook confirmed the consent: not sent',
+    };
+  }
   if (error instanceof DouyinApiError) {
     return {
       decision: RETRYABLE_KINDS.has(error.kind) ? 'retry' : 'fail',

@@ -50,6 +50,8 @@ describe('/me/subscriptions', () => {
         status: 'accept',
         alwaysSubscribe: false,
         credits: 1,
+        // Only the mini-program reported it; a user_subscribe_action webhook would confirm it.
+        confirmed: false,
         decidedAt: expect.any(String),
       },
     ]);

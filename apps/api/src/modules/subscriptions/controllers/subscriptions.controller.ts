@@ -2,6 +2,7 @@ import { Body, Controller } from '@nestjs/common';
 import { routes, type RouteBody, type RouteResponse } from '@douyin-kit/contracts';
 import { Caller, type AuthContext } from '../../../core/http/auth-context.js';
 import { Route } from '../../../core/contract/route.decorator.js';
+import { SubscriptionRateLimit } from '../../auth/rate-limits.js';
 import { SubscriptionsService } from '../services/subscriptions.service.js';
 
 @Controller()
@@ -10,6 +11,7 @@ export class SubscriptionsController {
 
   /** 200 with the caller's state for the templates asked for; a retried post changes nothing. */
   @Route(routes.subscriptions.record)
+  @SubscriptionRateLimit()
   async record(
     @Caller() caller: AuthContext,
     @Body() body: RouteBody<typeof routes.subscriptions.record>,

@@ -11,6 +11,7 @@ export function toSubscriptionState(consent: ConsentRecord, template: TemplateRe
     status: consent.status,
     alwaysSubscribe: consent.alwaysSubscribe,
     credits: template.kind === 'one_time' ? consent.credits : 0,
+    confirmed: consent.confirmed,
     decidedAt: consent.decidedAt.toISOString(),
   };
 }

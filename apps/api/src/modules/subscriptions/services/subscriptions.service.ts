@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TSubscriptionRequest, TSubscriptionState } from '@douyin-kit/contracts';
 import type { AuthContext } from '../../../core/http/auth-context.js';
 import { Clock } from '../../../core/clock/clock.js';
+import { AppConfig } from '../../../core/config/app-config.js';
 import { AppError } from '../../../core/errors/app-error.js';
 import { consentChange } from '../consent-rules.js';
 import { consentEventId } from '../consent-event-id.js';
@@ -16,6 +17,7 @@ export class SubscriptionsService {
     private readonly consents: ConsentsRepository,
     private readonly templates: TemplatesService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -37,7 +39,15 @@ export class SubscriptionsService {
       templateId: decision.templateId,
       change: consentChange(decision, templates.get(decision.templateId)!.kind),
     }));
-    const outcome = await this.consents.recordDecisions(caller.userId, decisions, this.clock.now());
+    const limit = this.config.subscriptions.creditLimit;
+    const outcome = await this.consents.recordDecisions(caller.userId, decisions, this.clock.now(), limit);
+    if (typeof outcome === 'object') {
+      throw new AppError(
+        'SUBSCRIPTION_CREDIT_LIMIT',
+        `The user already holds ${limit} unsent one-time credits for ${outcome.creditLimit}: nothing was recorded`,
+        { limit, templateId: outcome.creditLimit },
+      );
+    }
     if (outcome === 'request-id-reused') {
       throw new AppError(
         'CONFLICT',

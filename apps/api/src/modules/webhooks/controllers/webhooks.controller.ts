@@ -1,0 +1,26 @@
+import { Controller, Req } from '@nestjs/common';
+import { routes, type RouteResponse } from '@douyin-kit/contracts';
+import type { FastifyRequest } from 'fastify';
+import { Route } from '../../../core/contract/route.decorator.js';
+import { KeepRawBody } from '../../../core/http/raw-body.js';
+import { WebhooksService } from '../services/webhooks.service.js';
+
+/** Douyin's pushes are small (a few hundred bytes); this bounds what an unsigned caller can send. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 64 * 1024;
+
+@Controller()
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Route(routes.webhooks.douyin)
+  @KeepRawBody(WEBHOOK_BODY_LIMIT_BYTES)
+  receive(@Req() request: FastifyRequest): Promise<RouteResponse<typeof routes.webhooks.douyin>> {
+    const { headers } = request;
+    return this.webhooks.receive({
+      rawBody: request.rawBody,
+      body: request.body,
+      signature: headers['x-douyin-signature'],
+      msgId: headers['msg-id'],
+    });
+  }
+}
