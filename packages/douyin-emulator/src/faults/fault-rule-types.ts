@@ -9,6 +9,7 @@ export const OPERATIONS = [
   'notify_v2',
   'query_user_subscribe',
   'get_phonenumber_info',
+  'privacy_setting_query',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

@@ -18,10 +18,28 @@ export interface CreateTtOptions {
   address?: Address | null;
   /** Location getLocation returns; null makes it fail like a refused permission (10202). */
   location?: Location | null;
+  /**
+   * What the user taps in the host's official privacy popup, shown when a privacy API needs
+   * agreement and no `onNeedPrivacyAuthorization` listener is registered; default agree.
+   */
+  officialPrivacyPopup?: 'agree' | 'disagree';
   /** What the user picks in the subscribe popup, per template id; default accept. */
   subscribeDecisions?: Record<string, SubscribeDecision>;
   /** fetch to use (default: global fetch). */
   fetch?: typeof fetch;
+}
+
+/** The argument of an `onNeedPrivacyAuthorization` listener's `resolve`. */
+export interface PrivacyResolveOption {
+  event: 'exposureAuthorization' | 'agree' | 'disagree';
+  /** The id of the `<button open-type="agreePrivacyAuthorization">` tapped (agree only). */
+  buttonId?: string;
+}
+export type NeedPrivacyAuthorizationListener = (resolve: (option: PrivacyResolveOption) => void, eventInfo: { referrer: string }) => void;
+export interface PrivacySettingResult {
+  errMsg: string;
+  needAuthorization: boolean;
+  privacyContractName: string;
 }
 
 export interface Toast {
@@ -52,9 +70,23 @@ export interface TtLike {
   clearStorage(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
   showToast(o: { title: string; icon?: string; duration?: number } & Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
   hideToast(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
+  getPrivacySetting(o?: Callbacks<PrivacySettingResult>): Promise<PrivacySettingResult>;
+  /** Shows the privacy popup (the listener's, else the official one) unless already agreed. */
+  requirePrivacyAuthorize(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
+  onNeedPrivacyAuthorization(listener: NeedPrivacyAuthorizationListener): void;
+  offNeedPrivacyAuthorization(listener?: NeedPrivacyAuthorizationListener): void;
+  openPrivacyContract(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
   emulator: {
     /** Every toast shown, oldest first. */
     toasts: Toast[];
+    /**
+     * A tap on `<button id="…" open-type="agreePrivacyAuthorization">`: the base library
+     * records it, and `resolve({buttonId, event:'agree'})` only counts for a tapped button.
+     * A real host sees the tap itself; a browser or Node driver reports it here.
+     */
+    tapPrivacyAgreeButton(buttonId: string): void;
+    /** Times openPrivacyContract opened the agreement. */
+    privacyContractsOpened: number;
     /** The `e.detail` of a tap on `<button open-type="getPhoneNumber">` (flow: old or new). */
     phoneNumberEvent(flow: 'encrypted' | 'code'): Promise<PhoneNumberDetail>;
   };
@@ -101,11 +133,65 @@ export function createTt(options: CreateTtOptions): TtLike {
     } catch (error) {
       if (!(error instanceof EmulatorAdminError)) throw error;
       const json = (error.body ?? {}) as Record<string, unknown>;
-      if (error.status === 422) throw { errMsg: json.errMsg, errNo: json.errNo, errCode: json.errCode };
+      if (error.status === 422) {
+        throw { errMsg: json.errMsg, errNo: json.errNo, errCode: json.errCode, ...(json.privacyPending === true ? { privacyPending: true } : {}) };
+      }
       throw { errMsg: `${api}:fail ${typeof json.error === 'string' ? json.error : error.status}` };
     }
   };
   const ok = (api: string) => ({ errMsg: `${api}:ok` });
+
+  // The privacy flow, as the base library runs it: a privacy API the user has not agreed to
+  // yet waits for the popup (the app's listener, else the official popup), then runs again
+  // after "agree" or fails with the refusal errMsg. Calls made meanwhile share one popup.
+  const privacy = {
+    listeners: [] as NeedPrivacyAuthorizationListener[],
+    tapped: new Set<string>(),
+    asking: undefined as Promise<boolean> | undefined,
+  };
+  const emulatorState = { toasts, privacyContractsOpened: 0 };
+  const refused = (api: string) => ({ errMsg: `${api}:fail privacy permission is not authorized` });
+  const askPrivacy = (referrer: string): Promise<boolean> => {
+    privacy.asking ??= new Promise<boolean>((settle) => {
+      const listener = privacy.listeners.at(-1);
+      if (!listener) {
+        settle((options.officialPrivacyPopup ?? 'agree') === 'agree');
+        return;
+      }
+      let settled = false;
+      listener(
+        (option) => {
+          if (settled || option?.event === 'exposureAuthorization') return;
+          settled = true;
+          // "agree" counts only for an agree button the user really tapped.
+          settle(option?.event === 'agree' && typeof option.buttonId === 'string' && privacy.tapped.has(option.buttonId));
+        },
+        { referrer },
+      );
+    })
+      .then(async (agreed) => {
+        if (agreed) await admin.agreePrivacy(who);
+        return agreed;
+      })
+      .finally(() => {
+        privacy.tapped.clear();
+        privacy.asking = undefined;
+      });
+    return privacy.asking;
+  };
+  const isPrivacyPending = (error: unknown) =>
+    typeof error === 'object' && error !== null && (error as { privacyPending?: unknown }).privacyPending === true;
+  // Runs a privacy API's device call; before agreement, asks, then runs it once more.
+  const withPrivacy = async <T>(api: string, referrer: string, call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      if (!isPrivacyPending(error)) throw error;
+      if (!(await askPrivacy(referrer))) throw refused(api);
+      return call();
+    }
+  };
+  const checkPrivacy = (api: 'chooseAddress' | 'getLocation') => withPrivacy(api, api, () => device(api, () => admin.privacyCheck({ ...who, api })));
   // Storage keeps JSON copies: like tt, a stored object is not the caller's live object.
   const readStorage = (key: string): unknown => {
     const raw = storage.get(key);
@@ -120,17 +206,22 @@ export function createTt(options: CreateTtOptions): TtLike {
         if (!valid) throw { errMsg: 'checkSession:fail session expired' };
         return ok('checkSession');
       }),
-    getUserProfile: (o) => invoke('getUserProfile', o, () => device('getUserProfile', () => admin.userProfile(who))),
+    getUserProfile: (o) =>
+      invoke('getUserProfile', o, () =>
+        withPrivacy('getUserProfile', 'getUserProfile', () => device('getUserProfile', () => admin.userProfile(who))),
+      ),
     getSystemInfo: (o) => invoke('getSystemInfo', o, async () => ({ ...systemInfo, ...ok('getSystemInfo') })),
     getSystemInfoSync: () => ({ ...systemInfo }),
     chooseAddress: (o) =>
       invoke('chooseAddress', o, async () => {
+        await checkPrivacy('chooseAddress');
         const address = options.address === undefined ? DEFAULT_ADDRESS : options.address;
         if (!address) throw { errMsg: 'chooseAddress:fail cancel', errNo: 103995 };
         return { ...address, ...ok('chooseAddress') };
       }),
     getLocation: (o) =>
       invoke('getLocation', o, async () => {
+        await checkPrivacy('getLocation');
         const location = options.location === undefined ? DEFAULT_LOCATION : options.location;
         if (!location) throw { errMsg: 'getLocation:fail auth deny', errNo: 10202 };
         return { ...location, ...ok('getLocation') };
@@ -177,11 +268,40 @@ export function createTt(options: CreateTtOptions): TtLike {
         return ok('showToast');
       }),
     hideToast: (o) => invoke('hideToast', o, async () => ok('hideToast')),
+    getPrivacySetting: (o) => invoke('getPrivacySetting', o, () => device('getPrivacySetting', () => admin.privacySetting(who))),
+    requirePrivacyAuthorize: (o) =>
+      invoke('requirePrivacyAuthorize', o, async () => {
+        const setting = await device('requirePrivacyAuthorize', () => admin.privacySetting(who));
+        if (setting.needAuthorization && !(await askPrivacy('requirePrivacyAuthorize'))) throw refused('requirePrivacyAuthorize');
+        return ok('requirePrivacyAuthorize');
+      }),
+    onNeedPrivacyAuthorization: (listener) => {
+      privacy.listeners.push(listener);
+    },
+    offNeedPrivacyAuthorization: (listener) => {
+      privacy.listeners = listener ? privacy.listeners.filter((l) => l !== listener) : [];
+    },
+    openPrivacyContract: (o) =>
+      invoke('openPrivacyContract', o, async () => {
+        emulatorState.privacyContractsOpened += 1;
+        return ok('openPrivacyContract');
+      }),
     emulator: {
-      toasts,
+      get toasts() {
+        return emulatorState.toasts;
+      },
+      get privacyContractsOpened() {
+        return emulatorState.privacyContractsOpened;
+      },
+      tapPrivacyAgreeButton: (buttonId) => {
+        privacy.tapped.add(buttonId);
+      },
+      // The button's tap asks for privacy agreement first, like a privacy API.
       phoneNumberEvent: async (flow) => {
         try {
-          return await device<PhoneNumberDetail>('getPhoneNumber', () => admin.phoneNumber({ ...who, flow }));
+          return await withPrivacy('getPhoneNumber', 'button.getPhoneNumber', () =>
+            device<PhoneNumberDetail>('getPhoneNumber', () => admin.phoneNumber({ ...who, flow })),
+          );
         } catch (error) {
           return error as PhoneNumberDetail;
         }
