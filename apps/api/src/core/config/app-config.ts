@@ -196,6 +196,12 @@ const ZEnv = z
      * Off: such a message ends dead with OUTCOME_UNKNOWN (at-most-once). One-time never re-sends.
      */
     NOTIFY_RETRY_AFTER_TIMEOUT: ZFlag.default(false),
+    /**
+     * At start, ask Douyin whether the app has configured its privacy agreement (privacy APIs
+     * fail on devices without it) and report it on /ready and as a warning: `auto` (default) does
+     * so in production only, `on` always (e.g. against the emulator), `off` never. Never blocks start.
+     */
+    DOUYIN_PRIVACY_CHECK: z.enum(['auto', 'on', 'off']).default('auto'),
     /** Per-attempt timeout of a Douyin API call. */
     DOUYIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /**
@@ -304,7 +310,16 @@ export class AppConfig {
     shedHeapUsedBytes: number;
   };
   readonly logLevel: TEnv['LOG_LEVEL'];
-  readonly douyin: { appId: string; appSecret: string; appsBaseUrl: string; openBaseUrl: string; timeoutMs: number; appPrivateKeyPem?: string };
+  readonly douyin: {
+    appId: string;
+    appSecret: string;
+    appsBaseUrl: string;
+    openBaseUrl: string;
+    timeoutMs: number;
+    appPrivateKeyPem?: string;
+    /** Ask at start whether the privacy agreement is configured (DOUYIN_PRIVACY_CHECK resolved). */
+    privacyCheck: boolean;
+  };
   readonly sessions: { ttlSeconds: number; maxPerUser: number };
   readonly retention: { sessionGraceDays: number; anonymousUserDays: number; batchSize: number };
   readonly rateLimits: { loginPerMinute: number; adminPerMinute: number };
@@ -353,6 +368,7 @@ export class AppConfig {
       appsBaseUrl: env.DOUYIN_APPS_BASE_URL,
       openBaseUrl: env.DOUYIN_OPEN_BASE_URL,
       timeoutMs: env.DOUYIN_TIMEOUT_MS,
+      privacyCheck: env.DOUYIN_PRIVACY_CHECK === 'on' || (env.DOUYIN_PRIVACY_CHECK === 'auto' && env.NODE_ENV === 'production'),
       ...(env.DOUYIN_APP_PRIVATE_KEY ? { appPrivateKeyPem: env.DOUYIN_APP_PRIVATE_KEY } : {}),
     };
     this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS, maxPerUser: env.SESSIONS_MAX_PER_USER };
