@@ -1,7 +1,10 @@
 import { EmulatorAdmin, EmulatorAdminError } from '../admin/emulator-admin.js';
 import { invoke, type Callbacks, type TtError } from './tt-callbacks.js';
 import { DEFAULT_ADDRESS, DEFAULT_LOCATION, DEFAULT_SYSTEM_INFO, type Address, type Location, type SystemInfo } from './tt-local.js';
+import { PrivacyFlow, privacyRefused, type NeedPrivacyAuthorizationListener } from './tt-privacy.js';
 import { ttRequest, type RequestOptions, type RequestTask } from './tt-request.js';
+
+export type { NeedPrivacyAuthorizationListener, PrivacyResolveOption } from './tt-privacy.js';
 
 export type SubscribeDecision = 'accept' | 'reject' | 'ban' | 'fail';
 
@@ -29,13 +32,6 @@ export interface CreateTtOptions {
   fetch?: typeof fetch;
 }
 
-/** The argument of an `onNeedPrivacyAuthorization` listener's `resolve`. */
-export interface PrivacyResolveOption {
-  event: 'exposureAuthorization' | 'agree' | 'disagree';
-  /** The id of the `<button open-type="agreePrivacyAuthorization">` tapped (agree only). */
-  buttonId?: string;
-}
-export type NeedPrivacyAuthorizationListener = (resolve: (option: PrivacyResolveOption) => void, eventInfo: { referrer: string }) => void;
 export interface PrivacySettingResult {
   errMsg: string;
   needAuthorization: boolean;
@@ -141,57 +137,9 @@ export function createTt(options: CreateTtOptions): TtLike {
   };
   const ok = (api: string) => ({ errMsg: `${api}:ok` });
 
-  // The privacy flow, as the base library runs it: a privacy API the user has not agreed to
-  // yet waits for the popup (the app's listener, else the official popup), then runs again
-  // after "agree" or fails with the refusal errMsg. Calls made meanwhile share one popup.
-  const privacy = {
-    listeners: [] as NeedPrivacyAuthorizationListener[],
-    tapped: new Set<string>(),
-    asking: undefined as Promise<boolean> | undefined,
-  };
+  const privacy = new PrivacyFlow(options.officialPrivacyPopup ?? 'agree', () => admin.agreePrivacy(who));
   const emulatorState = { toasts, privacyContractsOpened: 0 };
-  const refused = (api: string) => ({ errMsg: `${api}:fail privacy permission is not authorized` });
-  const askPrivacy = (referrer: string): Promise<boolean> => {
-    privacy.asking ??= new Promise<boolean>((settle) => {
-      const listener = privacy.listeners.at(-1);
-      if (!listener) {
-        settle((options.officialPrivacyPopup ?? 'agree') === 'agree');
-        return;
-      }
-      let settled = false;
-      listener(
-        (option) => {
-          if (settled || option?.event === 'exposureAuthorization') return;
-          settled = true;
-          // "agree" counts only for an agree button the user really tapped.
-          settle(option?.event === 'agree' && typeof option.buttonId === 'string' && privacy.tapped.has(option.buttonId));
-        },
-        { referrer },
-      );
-    })
-      .then(async (agreed) => {
-        if (agreed) await admin.agreePrivacy(who);
-        return agreed;
-      })
-      .finally(() => {
-        privacy.tapped.clear();
-        privacy.asking = undefined;
-      });
-    return privacy.asking;
-  };
-  const isPrivacyPending = (error: unknown) =>
-    typeof error === 'object' && error !== null && (error as { privacyPending?: unknown }).privacyPending === true;
-  // Runs a privacy API's device call; before agreement, asks, then runs it once more.
-  const withPrivacy = async <T>(api: string, referrer: string, call: () => Promise<T>): Promise<T> => {
-    try {
-      return await call();
-    } catch (error) {
-      if (!isPrivacyPending(error)) throw error;
-      if (!(await askPrivacy(referrer))) throw refused(api);
-      return call();
-    }
-  };
-  const checkPrivacy = (api: 'chooseAddress' | 'getLocation') => withPrivacy(api, api, () => device(api, () => admin.privacyCheck({ ...who, api })));
+  const checkPrivacy = (api: 'chooseAddress' | 'getLocation') => privacy.run(api, api, () => device(api, () => admin.privacyCheck({ ...who, api })));
   // Storage keeps JSON copies: like tt, a stored object is not the caller's live object.
   const readStorage = (key: string): unknown => {
     const raw = storage.get(key);
@@ -208,7 +156,7 @@ export function createTt(options: CreateTtOptions): TtLike {
       }),
     getUserProfile: (o) =>
       invoke('getUserProfile', o, () =>
-        withPrivacy('getUserProfile', 'getUserProfile', () => device('getUserProfile', () => admin.userProfile(who))),
+        privacy.run('getUserProfile', 'getUserProfile', () => device('getUserProfile', () => admin.userProfile(who))),
       ),
     getSystemInfo: (o) => invoke('getSystemInfo', o, async () => ({ ...systemInfo, ...ok('getSystemInfo') })),
     getSystemInfoSync: () => ({ ...systemInfo }),
@@ -272,15 +220,11 @@ export function createTt(options: CreateTtOptions): TtLike {
     requirePrivacyAuthorize: (o) =>
       invoke('requirePrivacyAuthorize', o, async () => {
         const setting = await device('requirePrivacyAuthorize', () => admin.privacySetting(who));
-        if (setting.needAuthorization && !(await askPrivacy('requirePrivacyAuthorize'))) throw refused('requirePrivacyAuthorize');
+        if (setting.needAuthorization && !(await privacy.ask('requirePrivacyAuthorize'))) throw privacyRefused('requirePrivacyAuthorize');
         return ok('requirePrivacyAuthorize');
       }),
-    onNeedPrivacyAuthorization: (listener) => {
-      privacy.listeners.push(listener);
-    },
-    offNeedPrivacyAuthorization: (listener) => {
-      privacy.listeners = listener ? privacy.listeners.filter((l) => l !== listener) : [];
-    },
+    onNeedPrivacyAuthorization: (listener) => privacy.on(listener),
+    offNeedPrivacyAuthorization: (listener) => privacy.off(listener),
     openPrivacyContract: (o) =>
       invoke('openPrivacyContract', o, async () => {
         emulatorState.privacyContractsOpened += 1;
@@ -293,13 +237,11 @@ export function createTt(options: CreateTtOptions): TtLike {
       get privacyContractsOpened() {
         return emulatorState.privacyContractsOpened;
       },
-      tapPrivacyAgreeButton: (buttonId) => {
-        privacy.tapped.add(buttonId);
-      },
+      tapPrivacyAgreeButton: (buttonId) => privacy.tapAgreeButton(buttonId),
       // The button's tap asks for privacy agreement first, like a privacy API.
       phoneNumberEvent: async (flow) => {
         try {
-          return await withPrivacy('getPhoneNumber', 'button.getPhoneNumber', () =>
+          return await privacy.run('getPhoneNumber', 'button.getPhoneNumber', () =>
             device<PhoneNumberDetail>('getPhoneNumber', () => admin.phoneNumber({ ...who, flow })),
           );
         } catch (error) {
