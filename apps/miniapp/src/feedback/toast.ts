@@ -7,7 +7,7 @@ export function toastError(error: unknown): void {
   if (undeclared) {
     // A toast is short: the console keeps the whole instruction for the developer.
     console.error(
-      `[privacy] ${undeclared.api} failed: declare "${undeclared.item}" in the console's privacy agreement (设置 → 基础设置 → 用户隐私保护指引)`
+      `[privacy] ${undeclared.api} failed: declare "${undeclared.item}" in the console's privacy agreement (设置 → 基础设置 → 类目与配置 → 用户隐私保护指引)`
     )
   }
   showToast(messageFor(error))

@@ -51,7 +51,7 @@ export class PrivacyAgreementService implements OnApplicationBootstrap {
     }
     if (this.state === 'not_configured') {
       this.logger.warn({
-        msg: 'The Douyin privacy agreement is not configured: getUserProfile, getPhoneNumber, chooseAddress and getLocation fail on phones until it is (console: 设置 → 基础设置 → 用户隐私保护指引)',
+        msg: 'The Douyin privacy agreement is not configured: getUserProfile, getPhoneNumber, chooseAddress and getLocation fail on phones until it is (console: 设置 → 基础设置 → 类目与配置 → 用户隐私保护指引)',
         appId,
       });
     } else if (this.state === 'unknown') {
