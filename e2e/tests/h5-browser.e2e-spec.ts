@@ -68,7 +68,13 @@ async function explained(step: Promise<void>): Promise<void> {
 }
 
 async function screenshot(name: string): Promise<void> {
-  // Let a toast fade so the page itself is what the picture shows.
+  // Let the page's slide-in finish (a busy button's endless spinner aside), and a toast fade,
+  // so the page itself is what the picture shows.
+  await page.waitForFunction(
+    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((toast) => {
