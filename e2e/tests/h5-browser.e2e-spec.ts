@@ -68,7 +68,13 @@ async function explained(step: Promise<void>): Promise<void> {
 }
 
 async function screenshot(name: string): Promise<void> {
-  // Let a toast fade so the page itself is what the picture shows.
+  // Let the page's slide-in finish (a busy button's endless spinner aside), and a toast fade,
+  // so the page itself is what the picture shows.
+  await page.waitForFunction(
+    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout: 10_000 },
+  );
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((toast) => {
@@ -100,9 +106,22 @@ describe('the H5 preview in Chromium, by clicks', () => {
     expect(await userRow()).toMatchObject({ nickname: null });
   });
 
-  it('profile: the tap fetches, the API verifies and stores', async () => {
+  it('profile: the privacy popup; refused, a toast and nothing stored', async () => {
     await click('个人资料');
     await click('获取头像和昵称');
+    // The dev app's users start without agreement: the kit's popup, the call waiting behind it.
+    await shows('同意并继续');
+    await shows('《小程序用户隐私保护指引》');
+    await screenshot('2a-privacy-popup');
+    await click('拒绝');
+    await shows('你未同意隐私保护指引，无法使用此功能');
+    expect(await visible('同意并继续', true).isVisible()).toBe(false);
+    expect(await userRow()).toMatchObject({ nickname: null });
+  });
+
+  it('profile: the next tap asks again; agreed, the tap fetches, the API verifies and stores', async () => {
+    await click('获取头像和昵称');
+    await click('同意并继续');
     await shows('更新头像和昵称');
     await shows('小明');
     expect(await userRow()).toMatchObject({ nickname: '小明' });

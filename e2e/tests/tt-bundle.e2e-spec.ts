@@ -64,12 +64,34 @@ describe('the tt bundle, driven like a phone', () => {
     ]);
   });
 
-  it('profile: getUserProfile from the tap, verified and stored by the API', async () => {
+  it('profile: the privacy popup first; refused, the flow stops with a toast and stores nothing', async () => {
     const profile = mini.open('pages/profile/index');
     await profile.waitForText('获取头像和昵称');
     profile.tap('获取头像和昵称');
+    // The dev app's users start without agreement: the kit's popup shows, the call waits.
+    await profile.waitForText('同意并继续');
+    // The agreement's name, as getPrivacySetting tells it.
+    await profile.waitForText('《小程序用户隐私保护指引》');
+    profile.tap('《小程序用户隐私保护指引》');
+    expect(mini.tt.emulator.privacyContractsOpened).toBe(1);
+    profile.tap('拒绝');
+    await expect.poll(toasts, { timeout: 15_000 }).toContain('你未同意隐私保护指引，无法使用此功能');
+    expect(profile.text()).not.toContain('同意并继续');
+    expect(await userRow()).toMatchObject({ nickname: null });
+    expect((await mini.tt.getPrivacySetting()).needAuthorization).toBe(true);
+    mini.back();
+  });
+
+  it('profile: the next tap asks again; agreed, getUserProfile from the tap, verified and stored by the API', async () => {
+    const profile = mini.open('pages/profile/index');
+    await profile.waitForText('获取头像和昵称');
+    profile.tap('获取头像和昵称');
+    await profile.waitForText('同意并继续');
+    profile.trigger('agreeprivacyauthorization', '同意并继续', {});
     await profile.waitForText('小红');
     await profile.waitForText('更新头像和昵称');
+    // Agreed once for the whole agreement: the phone, address and location steps ask no more.
+    expect((await mini.tt.getPrivacySetting()).needAuthorization).toBe(false);
     expect(await userRow()).toMatchObject({ nickname: '小红', city: '杭州' });
     mini.back();
   });

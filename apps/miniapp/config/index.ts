@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
@@ -5,6 +6,12 @@ import prodConfig from './prod'
 // Taro only injects TARO_APP_* values found in .env files; this one also comes from the shell
 // (turbo, CI) and has a default so a bare `pnpm build` talks to the local API.
 const apiBase = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'
+
+// `taro build --watch` (pnpm dev) runs with NODE_ENV=development, a plain build with production.
+const development = process.env.NODE_ENV === 'development'
+const projectConfigPlugin = join(__dirname, 'project-config-plugin.js')
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { projectSetting } = require(projectConfigPlugin) as typeof import('./project-config-plugin')
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -20,7 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // Separate folders so an H5 build never clobbers the mini-program that DevTools opens.
     outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
-    plugins: [],
+    // dist/project.config.json's per-build DevTools settings (urlCheck: see the plugin).
+    plugins: [[projectConfigPlugin, { setting: projectSetting({ development, apiBase }) }]],
     defineConstants: {},
     // Deprecated in favour of .env files, but those cannot take a value from the shell with a
     // default; Taro lays the .env files' values over these, as before.
@@ -29,7 +37,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
       // H5 preview only (src/platform/h5-preview.ts): where its emulator `tt` plays the phone.
       TARO_APP_EMULATOR_URL: JSON.stringify(process.env.TARO_APP_EMULATOR_URL || 'http://127.0.0.1:8787'),
-      TARO_APP_EMULATOR_APPID: JSON.stringify(process.env.TARO_APP_EMULATOR_APPID || 'tt_emulator_dev_app')
+      TARO_APP_EMULATOR_APPID: JSON.stringify(process.env.TARO_APP_EMULATOR_APPID || 'tt_emulator_dev_app'),
+      // `official` leaves the privacy popup to the host; anything else, the kit's own (src/platform/privacy.ts).
+      TARO_APP_PRIVACY_POPUP: JSON.stringify(process.env.TARO_APP_PRIVACY_POPUP || 'custom')
     },
     copy: {
       patterns: [],
@@ -76,7 +86,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     }
   }
 
-  if (process.env.NODE_ENV === 'development') {
+  if (development) {
     // Development build: not minified
     return merge({}, baseConfig, devConfig)
   }

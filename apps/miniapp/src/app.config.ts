@@ -1,4 +1,10 @@
+// Taro's AppConfig types WeChat's key (`__usePrivacyCheck__`); Douyin reads `usePrivacyCheck`
+// from app.json (base library 3.19.0+; always on for apps created after 2024-03-25). Taro copies
+// keys it does not know into app.json as they are (test/build checks it).
+const douyinOnly = { usePrivacyCheck: true }
+
 export default defineAppConfig({
+  ...douyinOnly,
   pages: [
     'pages/index/index',
     'pages/profile/index',

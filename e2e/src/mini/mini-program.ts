@@ -78,7 +78,16 @@ export class MiniProgram {
       config = this.captured;
       this.pages.set(route, config);
     }
-    const page = new MiniPage(route, config, this.bindings, () => this.tt.emulator.toasts.slice(-3).map((t) => t.title));
+    const page = new MiniPage(
+      route,
+      config,
+      this.bindings,
+      () => this.tt.emulator.toasts.slice(-3).map((t) => t.title),
+      (type, element) => {
+        // The base library records which agree button fired, and checks it when the app resolves.
+        if (type === 'agreeprivacyauthorization') this.tt.emulator.tapPrivacyAgreeButton(element.uid ?? element.sid ?? '');
+      },
+    );
     this.stack.push(page);
     page.instance.onLoad(query);
     page.instance.onShow?.();
@@ -103,6 +112,8 @@ export class MiniPage {
     private readonly bindings: (nn: string | undefined, type: string) => Binding,
     /** The last toasts, for failure messages. */
     private readonly recentToasts: () => string[] = () => [],
+    /** What the host itself does with an event on an element before the page sees it. */
+    private readonly hostSees: (type: string, element: RenderNode) => void = () => undefined,
   ) {
     const instance = Object.assign(Object.create(null), config, {
       data: structuredClone((config.data as object | undefined) ?? {}),
@@ -146,6 +157,7 @@ export class MiniPage {
     if (!path) throw new Error(`${this.route} has no element showing "${text}"; it shows: ${this.text()}`);
     const ref = (node: RenderNode) => ({ id: node.sid, dataset: { sid: node.sid } });
     const target = ref(path.at(-1)!);
+    this.hostSees(type, path.at(-1)!);
     let delivered = false;
     for (const node of path.slice(1).reverse()) {
       const binding = this.bindings(node.nn, type);

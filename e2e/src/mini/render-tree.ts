@@ -6,6 +6,8 @@ export interface RenderNode {
   /** Taro's template number for the element (see templates.ts). */
   nn?: string;
   sid?: string;
+  /** The id the app gave the element (`<Button id=…>`), which the host sees as its id. */
+  uid?: string;
   v?: string;
   cn?: RenderNode[];
   cl?: string;

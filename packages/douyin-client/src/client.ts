@@ -13,6 +13,7 @@ import {
   type UserSubscribeStatus,
 } from './resources/notify.resource.js';
 import { PhoneResource } from './resources/phone.resource.js';
+import { type PrivacySettingStatus, PrivacyResource } from './resources/privacy.resource.js';
 import { TokensResource } from './resources/tokens.resource.js';
 import { type FetchedToken, TokenBroker } from './tokens/token-broker.js';
 import { InMemoryTokenStore } from './tokens/token-store.js';
@@ -34,6 +35,7 @@ export class DouyinClient {
   private readonly login: LoginResource;
   private readonly notify: NotifyResource;
   private readonly phone: PhoneResource;
+  private readonly privacy: PrivacyResource;
 
   constructor(options: DouyinClientOptions) {
     if (!options.appId || !options.appSecret) throw new TypeError('DouyinClient needs appId and appSecret');
@@ -74,6 +76,7 @@ export class DouyinClient {
     this.login = new LoginResource(sender, credentials);
     this.notify = new NotifyResource(sender, options.appId, this.appTokens, this.clientTokens);
     this.phone = new PhoneResource(sender, options.appId, this.clientTokens, options.appPrivateKeyPem);
+    this.privacy = new PrivacyResource(sender, this.clientTokens);
   }
 
   /**
@@ -126,5 +129,10 @@ export class DouyinClient {
   /** Exchanges a phone code (new flow) and returns the decrypted phone number. */
   getPhoneNumberByCode(code: string): Promise<PhoneNumberPlaintext> {
     return this.phone.getPhoneNumberByCode(code);
+  }
+
+  /** Whether the app has configured its privacy agreement (mandatory for privacy APIs on the device). */
+  queryPrivacySetting(): Promise<PrivacySettingStatus> {
+    return this.privacy.queryPrivacySetting();
   }
 }

@@ -23,6 +23,7 @@ export { InMemoryTokenStore, type StoredToken, type TokenKind, type TokenStore }
 export type { DouyinTransport, HostFamily, TransportRequest, TransportResponse } from './transport/transport.js';
 export { AxiosTransport, type AxiosTransportOptions } from './transport/axios-transport.js';
 export type { Code2SessionInput, Code2SessionResult } from './resources/login.resource.js';
+export type { PrivacySettingStatus } from './resources/privacy.resource.js';
 export type {
   NotifyResult,
   NotifyType,

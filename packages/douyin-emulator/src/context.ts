@@ -33,6 +33,8 @@ export class TtFailure extends Error {
     readonly errMsg: string,
     readonly errNo?: number,
     readonly errCode?: number,
+    /** The user has not agreed to the privacy agreement yet: createTt shows the privacy popup. */
+    readonly privacyPending?: boolean,
   ) {
     super(errMsg);
   }

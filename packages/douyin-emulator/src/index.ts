@@ -3,7 +3,9 @@ export { DEFAULT_ERR_NOS, DEFAULT_FORBIDDEN_WORDS, type EmulatorOptions, type Er
 export type { Clock } from './clock.js';
 export { OffsetClock } from './clock.js';
 export { seededRandom, type RandomSource } from './random.js';
-export { DEFAULT_DEV_SEED, type SeedApp, type SeedConfig, type SeedTemplate, type SeedUser } from './seed.js';
+export { DEFAULT_DEV_SEED, type SeedApp, type SeedConfig, type SeedPrivacy, type SeedTemplate, type SeedUser } from './seed.js';
+export { PRIVACY_ITEM_OF_API, PRIVACY_ITEMS, type PrivacyApi, type PrivacyItem } from './store/records.js';
+export { DEFAULT_APP_PRIVACY } from './services/privacy.service.js';
 export { OPERATIONS, type FaultRuleInput, type Operation } from './faults/fault-rules.js';
 export { ADMIN_PREFIX } from './routes/admin/admin-input.js';
 export { createTt, type CreateTtOptions, type TtLike } from './tt/index.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRIVACY_ITEMS } from './store/records.js';
 
 // One schema per entity, shared by the admin API, `EmulatorOptions.seed` and the CLI's seed
 // file, so the three ways of creating state accept exactly the same input.
@@ -6,6 +7,14 @@ import { z } from 'zod';
 export const ZPhone = z.object({
   countryCode: z.string().regex(/^\d{1,4}$/),
   purePhoneNumber: z.string().regex(/^\d{4,20}$/),
+});
+
+/** The app's privacy agreement; every field optional (defaults: see `DEFAULT_APP_PRIVACY`). */
+export const ZSeedPrivacy = z.object({
+  declared: z.array(z.enum(PRIVACY_ITEMS)).optional(),
+  contractName: z.string().min(1).max(100).optional(),
+  configured: z.boolean().optional(),
+  usersStartAgreed: z.boolean().optional(),
 });
 
 export const ZSeedApp = z.object({
@@ -19,6 +28,7 @@ export const ZSeedApp = z.object({
     .url({ protocol: /^https?$/ })
     .nullable()
     .optional(),
+  privacy: ZSeedPrivacy.optional(),
 });
 
 export const ZSeedUser = z.object({
@@ -35,6 +45,8 @@ export const ZSeedUser = z.object({
   language: z.string().optional(),
   phone: ZPhone.nullable().optional(),
   loggedIn: z.boolean().optional(),
+  /** Has agreed to the app's privacy agreement; default: the app's `usersStartAgreed`. */
+  privacyAgreed: z.boolean().optional(),
 });
 
 export const ZSeedTemplate = z.object({
@@ -51,15 +63,19 @@ export const ZSeedConfig = z.object({
   templates: z.array(ZSeedTemplate).optional(),
 });
 
+export type SeedPrivacy = z.infer<typeof ZSeedPrivacy>;
 export type SeedApp = z.infer<typeof ZSeedApp>;
 export type SeedUser = z.infer<typeof ZSeedUser>;
 export type SeedTemplate = z.infer<typeof ZSeedTemplate>;
 /** State created at start and restored by reset. Users and templates name their app by appid. */
 export type SeedConfig = z.infer<typeof ZSeedConfig>;
 
-/** What the CLI seeds when given no file: one dev app, two users, two templates. */
+/**
+ * What the CLI seeds when given no file: one dev app, two users, two templates. Its users start
+ * without privacy agreement, like a fresh install: the first privacy API shows the popup.
+ */
 export const DEFAULT_DEV_SEED: SeedConfig = {
-  apps: [{ appid: 'tt_emulator_dev_app', secret: 'emulator-dev-secret-not-real' }],
+  apps: [{ appid: 'tt_emulator_dev_app', secret: 'emulator-dev-secret-not-real', privacy: { usersStartAgreed: false } }],
   users: [
     {
       id: 'u_alice',

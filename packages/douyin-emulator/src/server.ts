@@ -21,9 +21,11 @@ import { registerNotificationV2Routes } from './routes/platform/notification-v2.
 import { registerNotifyV1Routes } from './routes/platform/notify-v1.routes.js';
 import { registerOauthRoutes } from './routes/platform/oauth.routes.js';
 import { registerPhoneRoutes } from './routes/platform/phone.routes.js';
+import { registerPrivacySettingRoutes } from './routes/platform/privacy-setting.routes.js';
 import { asRecord, type RouteDeps, type Services } from './routes/route-config.js';
 import { DirectoryService } from './services/directory.service.js';
 import { PhoneService } from './services/phone.service.js';
+import { PrivacyService } from './services/privacy.service.js';
 import { SessionService } from './services/session.service.js';
 import { SubscriptionsService } from './services/subscriptions.service.js';
 import { TokensService } from './services/tokens.service.js';
@@ -50,12 +52,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   const sessions = new SessionService(ctx);
   const webhooks = new WebhookDispatcher(ctx);
+  const privacy = new PrivacyService(ctx);
   const services: Services = {
     directory: new DirectoryService(ctx),
     tokens: new TokensService(ctx),
     sessions,
     subscriptions: new SubscriptionsService(ctx, webhooks),
     phone: new PhoneService(ctx, sessions),
+    privacy,
     faults: new FaultRegistry(ctx.random),
     calls: new CallRecorder(),
     webhooks,
@@ -158,8 +162,8 @@ function buildServer(deps: RouteDeps): FastifyInstance {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AdminError) return reply.code(error.status).send({ error: error.message });
     if (error instanceof TtFailure) {
-      const { errMsg, errNo, errCode } = error;
-      return reply.code(422).send({ error: errMsg, errMsg, errNo, errCode });
+      const { errMsg, errNo, errCode, privacyPending } = error;
+      return reply.code(422).send({ error: errMsg, errMsg, errNo, errCode, ...(privacyPending ? { privacyPending } : {}) });
     }
     const { family } = request.routeOptions.config;
     if (family) {
@@ -179,6 +183,7 @@ function buildServer(deps: RouteDeps): FastifyInstance {
   registerOauthRoutes(app, deps);
   registerNotificationV2Routes(app, deps);
   registerPhoneRoutes(app, deps);
+  registerPrivacySettingRoutes(app, deps);
   registerDirectoryRoutes(app, deps);
   registerDeviceRoutes(app, deps);
   registerControlRoutes(app, deps);

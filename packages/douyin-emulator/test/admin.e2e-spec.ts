@@ -18,7 +18,20 @@ describe('admin API', () => {
     const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
     const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     const registered = await h.post('/__emulator/apps', { appid: 'tt_own_key', secret: 's', publicKeyPem: pem });
-    expect(registered).toEqual({ appid: 'tt_own_key', secret: 's', publicKeyPem: pem, privateKeyPem: null, webhookUrl: null });
+    expect(registered).toEqual({
+      appid: 'tt_own_key',
+      secret: 's',
+      publicKeyPem: pem,
+      privateKeyPem: null,
+      webhookUrl: null,
+      // No privacy input: every item declared, users start agreed (nothing asks).
+      privacy: {
+        declared: ['userInfo', 'phoneNumber', 'address', 'location'],
+        contractName: '《小程序用户隐私保护指引》',
+        configured: true,
+        usersStartAgreed: true,
+      },
+    });
 
     const user = await h.post('/__emulator/users', {
       appid: 'tt_own_key',
@@ -81,6 +94,7 @@ describe('admin API', () => {
       query_user_subscribe: 0,
       get_phonenumber_info: 0,
       stable_client_token: 0,
+      privacy_setting_query: 0,
     });
   });
 

@@ -14,7 +14,16 @@ describe('messageFor', () => {
     ['internal error', '抖音内部错误，请稍后重试'],
     ['chooseAddress:fail cancel', '已取消'],
     ['暂时不支持 API', '当前环境不支持此功能'],
-    ['getUserProfile:fail something new', '操作失败，请稍后重试']
+    ['getUserProfile:fail something new', '操作失败，请稍后重试'],
+    ['getPhoneNumber:fail privacy permission is not authorized', '你未同意隐私保护指引，无法使用此功能'],
+    [
+      'chooseAddress:fail api scope is not declared in the privacy agreement',
+      'chooseAddress 未在隐私协议中声明：请在开发者后台的用户隐私保护指引中添加“通讯地址”'
+    ],
+    [
+      'getLocation:fail api scope is not declared in the privacy agreement',
+      'getLocation 未在隐私协议中声明：请在开发者后台的用户隐私保护指引中添加“地理位置”'
+    ]
   ])('maps the tt errMsg %p to a Chinese message', (errMsg, expected) => {
     expect(messageFor(new TtError(errMsg))).toBe(expected)
   })

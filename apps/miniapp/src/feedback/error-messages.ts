@@ -1,5 +1,5 @@
 import { ApiError, type TApiErrorCode } from '../api/api-error'
-import { TtError } from '../platform/tt-error'
+import { TtError, isPrivacyRefused, undeclaredPrivacyScope } from '../platform/tt-error'
 
 // Every code has a message, so a new contract code fails the typecheck until it gets one.
 const API_MESSAGES: Record<TApiErrorCode, string> = {
@@ -77,6 +77,10 @@ function ttReason(errMsg: string): string {
 export function messageFor(error: unknown): string {
   if (error instanceof ApiError) return API_MESSAGES[error.code] ?? FALLBACK
   if (error instanceof TtError) {
+    if (isPrivacyRefused(error)) return '你未同意隐私保护指引，无法使用此功能'
+    const undeclared = undeclaredPrivacyScope(error)
+    // Meant for the developer testing the app: names what to add in the console.
+    if (undeclared) return `${undeclared.api} 未在隐私协议中声明：请在开发者后台的用户隐私保护指引中添加“${undeclared.item}”`
     const reason = ttReason(error.errMsg)
     const byReason = TT_REASON_MESSAGES[reason]
     if (byReason) return byReason

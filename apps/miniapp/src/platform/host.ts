@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ButtonProps } from '@tarojs/components'
 import type { PhoneNumberDetail } from './phone-number'
+import { TtError } from './tt-error'
 
 /** The host APIs `platform` calls. On Douyin they are Taro's promise wrappers of `tt.*`. */
 export interface Host {
@@ -24,6 +25,51 @@ const preview: typeof import('./h5-preview') | undefined =
   process.env.TARO_ENV === 'h5' ? (require('./h5-preview') as typeof import('./h5-preview')) : undefined
 
 export const host: Host = preview?.tt ?? Taro
+
+export type PrivacyResolve = (option: { event: 'exposureAuthorization' | 'agree' | 'disagree'; buttonId?: string }) => void
+type PrivacyListener = (resolve: PrivacyResolve, eventInfo?: { referrer?: string }) => void
+
+/** The callback-style privacy APIs both hosts share (Taro does not promisify them). */
+interface PrivacyApis {
+  getPrivacySetting?(options: { success(res: unknown): void; fail(err: unknown): void }): unknown
+  openPrivacyContract?(options: { success(res: unknown): void; fail(err: unknown): void }): unknown
+  onNeedPrivacyAuthorization?(listener: PrivacyListener): void
+}
+
+const privacyApis = (): PrivacyApis => preview?.tt ?? Taro
+
+function callback<T>(api: 'getPrivacySetting' | 'openPrivacyContract'): Promise<T> {
+  const apis = privacyApis()
+  if (typeof apis[api] !== 'function') return Promise.reject(new TtError(`${api}:fail not supported`))
+  return new Promise((resolve, reject) => void apis[api]?.({ success: (res) => resolve(res as T), fail: reject }))
+}
+
+/** The privacy APIs (base library 3.19.0+): the privacy gate (privacy.ts) is their only caller. */
+export const privacyHost = {
+  supported: (): boolean => typeof privacyApis().onNeedPrivacyAuthorization === 'function',
+  getPrivacySetting: () => callback<{ needAuthorization: boolean; privacyContractName: string }>('getPrivacySetting'),
+  openPrivacyContract: () => callback<unknown>('openPrivacyContract'),
+  onNeedPrivacyAuthorization: (listener: PrivacyListener): void => privacyApis().onNeedPrivacyAuthorization?.(listener)
+}
+
+/**
+ * Props for the privacy popup's agree button. On Douyin it is an agreePrivacyAuthorization
+ * button: the host records the tap and then fires the agree event. A browser has no such
+ * button, so the preview tells the emulator's tt about the tap itself.
+ */
+export function privacyAgreeButtonProps(buttonId: string, onAgree: () => void): ButtonProps {
+  if (preview) {
+    const tt = preview.tt
+    return {
+      id: buttonId,
+      onClick: () => {
+        tt.emulator.tapPrivacyAgreeButton(buttonId)
+        onAgree()
+      }
+    }
+  }
+  return { id: buttonId, openType: 'agreePrivacyAuthorization', onAgreePrivacyAuthorization: onAgree }
+}
 
 /**
  * Props for the button that asks for the phone number. Douyin hands the result to

@@ -3,8 +3,19 @@ import type { RouteBodyInput, routes } from '@douyin-kit/contracts'
 import { host } from './host'
 import { TtError, toTtError } from './tt-error'
 
-export { TtError, isTtCancel } from './tt-error'
-export { phoneNumberButtonProps } from './host'
+export { TtError, isTtCancel, isPrivacyRefused, undeclaredPrivacyScope, PRIVACY_ITEMS } from './tt-error'
+export { phoneNumberButtonProps, privacyAgreeButtonProps } from './host'
+export {
+  PRIVACY_AGREE_BUTTON_ID,
+  PRIVACY_POPUP_MODE,
+  agreePrivacy,
+  disagreePrivacy,
+  getPrivacySetting,
+  installPrivacyGate,
+  openPrivacyContract,
+  subscribePrivacy,
+  type PrivacyRequest
+} from './privacy'
 export type { PhoneNumberDetail } from './phone-number'
 
 /**

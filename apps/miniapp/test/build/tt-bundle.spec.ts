@@ -10,6 +10,8 @@ import { join } from 'node:path'
 import appConfig from '../../src/app.config'
 
 const DIST = join(__dirname, '../../dist')
+// The API base the build baked in (config/index.ts's default unless turbo passed one).
+const BUILD_API_BASE = process.env.BUILD_TARO_APP_API_BASE || 'http://127.0.0.1:3000'
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,6 +33,17 @@ describe('the tt build in dist/', () => {
     const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'))
     expect(app.pages).toEqual(appConfig.pages)
     for (const page of app.pages as string[]) expect(existsSync(join(DIST, `${page}.js`))).toBe(true)
+  })
+
+  it('turns the privacy check on in app.json (Taro passes the Douyin key through)', () => {
+    const app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8'))
+    expect(app.usePrivacyCheck).toBe(true)
+  })
+
+  it('lets DevTools reach a plain-http API (urlCheck off) unless the build talks to https, keeping the shared settings', () => {
+    const project = JSON.parse(readFileSync(join(DIST, 'project.config.json'), 'utf8'))
+    const shared = JSON.parse(readFileSync(join(__dirname, '../../project.tt.json'), 'utf8'))
+    expect(project.setting).toEqual({ ...shared.setting, urlCheck: BUILD_API_BASE.startsWith('https://') })
   })
 
   it('carries no emulator code', () => {

@@ -7,10 +7,12 @@ interface Props {
 }
 
 interface ButtonProps extends Props {
+  id?: string
   openType?: string
   disabled?: boolean
   loading?: boolean
   onGetPhoneNumber?: (event: { detail: unknown }) => void
+  onAgreePrivacyAuthorization?: (event: { detail: unknown }) => void
 }
 
 export const View = ({ className, children, onClick }: Props) => (
@@ -18,21 +20,40 @@ export const View = ({ className, children, onClick }: Props) => (
     {children}
   </div>
 )
-export const Text = ({ className, children }: Props) => <span className={className}>{children}</span>
+export const Text = ({ className, children, onClick }: Props) => (
+  <span className={className} onClick={onClick}>
+    {children}
+  </span>
+)
 export const Image = ({ className, src }: Props & { src: string }) => <img className={className} src={src} />
 
-// The host fires `getphonenumber` on an openType button; tests dispatch it as a CustomEvent.
-export const Button = ({ className, children, onClick, openType, disabled, onGetPhoneNumber }: ButtonProps) => {
-  const ref = useRef<HTMLButtonElement>(null)
+function useHostEvent(ref: { current: HTMLButtonElement | null }, type: string, handler?: (event: { detail: unknown }) => void) {
   useEffect(() => {
     const el = ref.current
-    if (!el || !onGetPhoneNumber) return
-    const listener = (e: Event) => onGetPhoneNumber({ detail: (e as CustomEvent).detail })
-    el.addEventListener('getphonenumber', listener)
-    return () => el.removeEventListener('getphonenumber', listener)
-  }, [onGetPhoneNumber])
+    if (!el || !handler) return
+    const listener = (e: Event) => handler({ detail: (e as CustomEvent).detail })
+    el.addEventListener(type, listener)
+    return () => el.removeEventListener(type, listener)
+  }, [ref, type, handler])
+}
+
+// The host fires `getphonenumber` / `agreeprivacyauthorization` on an openType button; tests
+// dispatch them as CustomEvents.
+export const Button = ({
+  id,
+  className,
+  children,
+  onClick,
+  openType,
+  disabled,
+  onGetPhoneNumber,
+  onAgreePrivacyAuthorization
+}: ButtonProps) => {
+  const ref = useRef<HTMLButtonElement>(null)
+  useHostEvent(ref, 'getphonenumber', onGetPhoneNumber)
+  useHostEvent(ref, 'agreeprivacyauthorization', onAgreePrivacyAuthorization)
   return (
-    <button ref={ref} className={className} data-open-type={openType} disabled={disabled} onClick={onClick}>
+    <button ref={ref} id={id} className={className} data-open-type={openType} disabled={disabled} onClick={onClick}>
       {children}
     </button>
   )

@@ -11,6 +11,10 @@ export const requestSubscribeMessage = jest.fn()
 export const navigateTo = jest.fn(() => Promise.resolve({ errMsg: 'navigateTo:ok' }))
 export const showToast = jest.fn(() => Promise.resolve({ errMsg: 'showToast:ok' }))
 export const showModal = jest.fn()
+// Privacy APIs are callback-style on the host (Taro does not promisify them).
+export const getPrivacySetting = jest.fn()
+export const openPrivacyContract = jest.fn()
+export const onNeedPrivacyAuthorization = jest.fn()
 
 // Storage is a real in-memory map (jest's clearMocks keeps these implementations).
 const storage = new Map<string, unknown>()
@@ -38,6 +42,9 @@ const Taro = {
   navigateTo,
   showToast,
   showModal,
+  getPrivacySetting,
+  openPrivacyContract,
+  onNeedPrivacyAuthorization,
   getStorageSync,
   setStorageSync,
   removeStorageSync

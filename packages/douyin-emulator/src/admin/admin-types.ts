@@ -1,13 +1,13 @@
 // What the admin API (`/__emulator`) answers, as the client sees it. Type-only imports of
 // dependency-free modules: this folder must stay browser-safe (see tsconfig.tt.json).
-import type { InboxMessage, TemplateRecord, UserProfile, UserRecord } from '../store/records.js';
+import type { AppPrivacy, InboxMessage, PrivacyApi, PrivacyItem, TemplateRecord, UserProfile, UserRecord } from '../store/records.js';
 import type { SecretKind } from '../issued-secrets.js';
 import type { FaultRule, FaultRuleInput, Operation } from '../faults/fault-rule-types.js';
 import type { RecordedCall } from '../calls/recorded-call.js';
-import type { SeedApp, SeedTemplate, SeedUser } from '../seed.js';
+import type { SeedApp, SeedPrivacy, SeedTemplate, SeedUser } from '../seed.js';
 import type { LoginResult, SubscribeDecision, UserProfileResult } from '../tt/create-tt.js';
 
-export type { FaultRule, FaultRuleInput, Operation, RecordedCall, SecretKind, SeedApp, SeedTemplate, SeedUser };
+export type { AppPrivacy, FaultRule, FaultRuleInput, Operation, PrivacyApi, PrivacyItem, RecordedCall, SecretKind, SeedApp, SeedPrivacy, SeedTemplate, SeedUser };
 
 /** A registered mini-program. `privateKeyPem` is null when it was registered with its own key. */
 export interface AdminApp {
@@ -17,6 +17,7 @@ export interface AdminApp {
   privateKeyPem: string | null;
   /** Where events are pushed; null: none. */
   webhookUrl: string | null;
+  privacy: AppPrivacy;
 }
 
 /** A generated app (no `publicKeyPem` given): the emulator holds its private key. */
@@ -27,7 +28,7 @@ export type GeneratedApp = AdminApp & { privateKeyPem: string };
  * The session key stays out: only jscode2session tells it. `unionid` may be empty, as on the
  * platform when the app is not bound to an open-platform account.
  */
-export type AdminUser = Pick<UserRecord, 'id' | 'appid' | 'openid' | 'unionid' | 'loggedIn' | 'phone'> &
+export type AdminUser = Pick<UserRecord, 'id' | 'appid' | 'openid' | 'unionid' | 'loggedIn' | 'phone' | 'privacyAgreed'> &
   Omit<UserProfile, 'nickName'> & { nickname: string };
 
 export type AdminTemplate = TemplateRecord;
@@ -55,6 +56,12 @@ export type PhoneFlow = 'encrypted' | 'code';
 export type PhoneNumberDetail<F extends PhoneFlow> = (F extends 'code' ? { code: string } : { encryptedData: string; iv: string }) & {
   errMsg: string;
 };
+
+/** tt.getPrivacySetting's answer (without its errMsg). */
+export interface PrivacySettingView {
+  needAuthorization: boolean;
+  privacyContractName: string;
+}
 
 export interface SubscribeInput extends DeviceUser {
   tmplIds: unknown;

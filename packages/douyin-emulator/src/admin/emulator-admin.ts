@@ -2,6 +2,7 @@
 // device endpoints through this client.
 import type {
   AdminApp,
+  AppPrivacy,
   AdminInboxMessage,
   AdminTemplate,
   AdminUser,
@@ -20,7 +21,10 @@ import type {
   PhoneFlow,
   PhoneNumberDetail,
   RecordedCall,
+  PrivacyApi,
+  PrivacySettingView,
   SeedApp,
+  SeedPrivacy,
   SeedTemplate,
   SeedUser,
   SubscribeInput,
@@ -122,6 +126,16 @@ export class EmulatorAdmin {
     return this.request('GET', `/templates${query({ appid })}`);
   }
 
+  /** Changes the app's privacy agreement (declared items, name, configured); fields left out stay. */
+  setAppPrivacy(appid: string, privacy: SeedPrivacy): Promise<AppPrivacy> {
+    return this.request('POST', `/apps/${encodeURIComponent(appid)}/privacy`, privacy);
+  }
+
+  /** Sets a user's privacy agreement: true agrees to what is declared now, false clears it. */
+  setPrivacyAgreement(userId: string, agreed: boolean): Promise<PrivacySettingView> {
+    return this.request('POST', `/users/${encodeURIComponent(userId)}/privacy`, { agreed });
+  }
+
   // The device side: tt.* on the user's phone.
 
   /** tt.login: a fresh code (unless the user is not logged in to Douyin) and an anonymous code. */
@@ -139,6 +153,21 @@ export class EmulatorAdmin {
 
   phoneNumber<F extends PhoneFlow>(input: DeviceUser & { flow: F }): Promise<PhoneNumberDetail<F>> {
     return this.request('POST', '/device/phone-number', input);
+  }
+
+  /** tt.getPrivacySetting. */
+  privacySetting(input: DeviceUser): Promise<PrivacySettingView & { errMsg: string }> {
+    return this.request('POST', '/device/privacy-setting', input);
+  }
+
+  /** The check a privacy API makes before it runs (422 when undeclared or not yet agreed). */
+  privacyCheck(input: DeviceUser & { api: PrivacyApi }): Promise<{ ok: true }> {
+    return this.request('POST', '/device/privacy-check', input);
+  }
+
+  /** The user agreed in the privacy popup. */
+  agreePrivacy(input: DeviceUser): Promise<PrivacySettingView> {
+    return this.request('POST', '/device/privacy-agree', input);
   }
 
   /** tt.requestSubscribeMessage and the user's choices in its popup (default accept). */

@@ -10,6 +10,7 @@ export const OPERATIONS = [
   'query_user_subscribe',
   'get_phonenumber_info',
   'stable_client_token',
+  'privacy_setting_query',
 ] as const;
 export type Operation = (typeof OPERATIONS)[number];
 

@@ -5,6 +5,7 @@ import type { Family } from '../errors/envelopes.js';
 import type { FaultRegistry, Operation } from '../faults/fault-rules.js';
 import type { DirectoryService } from '../services/directory.service.js';
 import type { PhoneService } from '../services/phone.service.js';
+import type { PrivacyService } from '../services/privacy.service.js';
 import type { SessionService } from '../services/session.service.js';
 import type { SubscriptionsService } from '../services/subscriptions.service.js';
 import type { TokensService } from '../services/tokens.service.js';
@@ -30,6 +31,7 @@ export interface Services {
   sessions: SessionService;
   subscriptions: SubscriptionsService;
   phone: PhoneService;
+  privacy: PrivacyService;
   faults: FaultRegistry;
   /** The recent platform calls (headers, content type), for tests of what a client sends. */
   calls: CallRecorder;

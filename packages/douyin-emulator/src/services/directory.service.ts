@@ -1,6 +1,7 @@
 import { AdminError, type EmulatorContext } from '../context.js';
 import { newAppid, newOpenid, newSecret, newUnionid, newUserId, randomAlphanumeric } from '../identifiers.js';
 import { assertRsaPublicKey, generateRsaKeyPair } from '../platform-crypto.js';
+import { appPrivacy } from './privacy.service.js';
 import type { SeedApp, SeedTemplate, SeedUser } from '../seed.js';
 import type { AppRecord, TemplateRecord, UserRecord } from '../store/store.js';
 
@@ -22,13 +23,14 @@ export class DirectoryService {
     } else {
       keys = await generateRsaKeyPair(this.ctx.options.rsaModulusLength);
     }
-    const app: AppRecord = { appid, secret: input.secret ?? newSecret(), ...keys, webhookUrl: input.webhookUrl ?? null };
+    const app: AppRecord = { appid, secret: input.secret ?? newSecret(), ...keys, webhookUrl: input.webhookUrl ?? null, privacy: appPrivacy(input.privacy) };
     this.ctx.store.putApp(app);
     return app;
   }
 
   createUser(input: SeedUser): UserRecord {
-    if (!this.ctx.store.getApp(input.appid)) throw new AdminError(400, `unknown appid ${input.appid}`);
+    const app = this.ctx.store.getApp(input.appid);
+    if (!app) throw new AdminError(400, `unknown appid ${input.appid}`);
     const id = input.id ?? newUserId();
     if (this.ctx.store.getUser(id)) throw new AdminError(400, `user ${id} already exists`);
     const openid = input.openid ?? newOpenid();
@@ -52,6 +54,7 @@ export class DirectoryService {
       },
       phone: input.phone ?? null,
       sessionKey: null,
+      privacyAgreed: (input.privacyAgreed ?? app.privacy.usersStartAgreed) ? [...app.privacy.declared] : null,
     };
     this.ctx.store.putUser(user);
     return user;

@@ -1,5 +1,31 @@
 /** The emulator's state, as plain records. Times are emulated epoch milliseconds. */
 
+/**
+ * The privacy items the emulated tt APIs need declared in the app's privacy agreement, keyed by
+ * API (the console names them 用户头像、昵称, 手机号, 通讯地址, 地理位置).
+ */
+export const PRIVACY_ITEM_OF_API = {
+  getUserProfile: 'userInfo',
+  getPhoneNumber: 'phoneNumber',
+  chooseAddress: 'address',
+  getLocation: 'location',
+} as const;
+export type PrivacyApi = keyof typeof PRIVACY_ITEM_OF_API;
+export type PrivacyItem = (typeof PRIVACY_ITEM_OF_API)[PrivacyApi];
+export const PRIVACY_ITEMS = ['userInfo', 'phoneNumber', 'address', 'location'] as const satisfies readonly PrivacyItem[];
+
+/** The app's privacy agreement as configured in the console. */
+export interface AppPrivacy {
+  /** Declared items: a privacy API whose item is missing fails "api scope is not declared". */
+  declared: PrivacyItem[];
+  /** What tt.getPrivacySetting answers as privacyContractName. */
+  contractName: string;
+  /** What `POST /api/apps/v1/privacy_setting/query/` answers as is_configure. */
+  configured: boolean;
+  /** New users start having agreed (true, the default) or must walk the privacy popup first. */
+  usersStartAgreed: boolean;
+}
+
 export interface AppRecord {
   appid: string;
   secret: string;
@@ -8,6 +34,7 @@ export interface AppRecord {
   privateKeyPem: string | null;
   /** Where the platform pushes events (console → Webhooks); null: none (the default). */
   webhookUrl: string | null;
+  privacy: AppPrivacy;
 }
 
 export interface UserProfile {
@@ -38,6 +65,11 @@ export interface UserRecord {
   phone: PhoneRecord | null;
   /** The key of the latest tt.login; null before the first login. */
   sessionKey: string | null;
+  /**
+   * The privacy items the user agreed to (the app's declared items at the time); null before
+   * any agreement. Items declared later make the app ask again.
+   */
+  privacyAgreed: PrivacyItem[] | null;
 }
 
 export interface LoginCodeRecord {

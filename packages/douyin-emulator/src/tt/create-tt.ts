@@ -1,7 +1,10 @@
 import { EmulatorAdmin, EmulatorAdminError } from '../admin/emulator-admin.js';
 import { invoke, type Callbacks, type TtError } from './tt-callbacks.js';
 import { DEFAULT_ADDRESS, DEFAULT_LOCATION, DEFAULT_SYSTEM_INFO, type Address, type Location, type SystemInfo } from './tt-local.js';
+import { PrivacyFlow, privacyRefused, type NeedPrivacyAuthorizationListener } from './tt-privacy.js';
 import { ttRequest, type RequestOptions, type RequestTask } from './tt-request.js';
+
+export type { NeedPrivacyAuthorizationListener, PrivacyResolveOption } from './tt-privacy.js';
 
 export type SubscribeDecision = 'accept' | 'reject' | 'ban' | 'fail';
 
@@ -18,10 +21,21 @@ export interface CreateTtOptions {
   address?: Address | null;
   /** Location getLocation returns; null makes it fail like a refused permission (10202). */
   location?: Location | null;
+  /**
+   * What the user taps in the host's official privacy popup, shown when a privacy API needs
+   * agreement and no `onNeedPrivacyAuthorization` listener is registered; default agree.
+   */
+  officialPrivacyPopup?: 'agree' | 'disagree';
   /** What the user picks in the subscribe popup, per template id; default accept. */
   subscribeDecisions?: Record<string, SubscribeDecision>;
   /** fetch to use (default: global fetch). */
   fetch?: typeof fetch;
+}
+
+export interface PrivacySettingResult {
+  errMsg: string;
+  needAuthorization: boolean;
+  privacyContractName: string;
 }
 
 export interface Toast {
@@ -52,9 +66,23 @@ export interface TtLike {
   clearStorage(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
   showToast(o: { title: string; icon?: string; duration?: number } & Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
   hideToast(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
+  getPrivacySetting(o?: Callbacks<PrivacySettingResult>): Promise<PrivacySettingResult>;
+  /** Shows the privacy popup (the listener's, else the official one) unless already agreed. */
+  requirePrivacyAuthorize(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
+  onNeedPrivacyAuthorization(listener: NeedPrivacyAuthorizationListener): void;
+  offNeedPrivacyAuthorization(listener?: NeedPrivacyAuthorizationListener): void;
+  openPrivacyContract(o?: Callbacks<{ errMsg: string }>): Promise<{ errMsg: string }>;
   emulator: {
     /** Every toast shown, oldest first. */
     toasts: Toast[];
+    /**
+     * A tap on `<button id="…" open-type="agreePrivacyAuthorization">`: the base library
+     * records it, and `resolve({buttonId, event:'agree'})` only counts for a tapped button.
+     * A real host sees the tap itself; a browser or Node driver reports it here.
+     */
+    tapPrivacyAgreeButton(buttonId: string): void;
+    /** Times openPrivacyContract opened the agreement. */
+    privacyContractsOpened: number;
     /** The `e.detail` of a tap on `<button open-type="getPhoneNumber">` (flow: old or new). */
     phoneNumberEvent(flow: 'encrypted' | 'code'): Promise<PhoneNumberDetail>;
   };
@@ -105,11 +133,17 @@ export function createTt(options: CreateTtOptions): TtLike {
     } catch (error) {
       if (!(error instanceof EmulatorAdminError)) throw error;
       const json = (error.body ?? {}) as Record<string, unknown>;
-      if (error.status === 422) throw { errMsg: json.errMsg, errNo: json.errNo, errCode: json.errCode };
+      if (error.status === 422) {
+        throw { errMsg: json.errMsg, errNo: json.errNo, errCode: json.errCode, ...(json.privacyPending === true ? { privacyPending: true } : {}) };
+      }
       throw { errMsg: `${api}:fail ${typeof json.error === 'string' ? json.error : error.status}` };
     }
   };
   const ok = (api: string) => ({ errMsg: `${api}:ok` });
+
+  const privacy = new PrivacyFlow(options.officialPrivacyPopup ?? 'agree', () => admin.agreePrivacy(who));
+  const emulatorState = { toasts, privacyContractsOpened: 0 };
+  const checkPrivacy = (api: 'chooseAddress' | 'getLocation') => privacy.run(api, api, () => device(api, () => admin.privacyCheck({ ...who, api })));
   // Storage keeps JSON copies: like tt, a stored object is not the caller's live object.
   const readStorage = (key: string): unknown => {
     const raw = storage.get(key);
@@ -124,17 +158,22 @@ export function createTt(options: CreateTtOptions): TtLike {
         if (!valid) throw { errMsg: 'checkSession:fail session expired' };
         return ok('checkSession');
       }),
-    getUserProfile: (o) => invoke('getUserProfile', o, () => device('getUserProfile', () => admin.userProfile(who))),
+    getUserProfile: (o) =>
+      invoke('getUserProfile', o, () =>
+        privacy.run('getUserProfile', 'getUserProfile', () => device('getUserProfile', () => admin.userProfile(who))),
+      ),
     getSystemInfo: (o) => invoke('getSystemInfo', o, async () => ({ ...systemInfo, ...ok('getSystemInfo') })),
     getSystemInfoSync: () => ({ ...systemInfo }),
     chooseAddress: (o) =>
       invoke('chooseAddress', o, async () => {
+        await checkPrivacy('chooseAddress');
         const address = options.address === undefined ? DEFAULT_ADDRESS : options.address;
         if (!address) throw { errMsg: 'chooseAddress:fail cancel', errNo: 103995 };
         return { ...address, ...ok('chooseAddress') };
       }),
     getLocation: (o) =>
       invoke('getLocation', o, async () => {
+        await checkPrivacy('getLocation');
         const location = options.location === undefined ? DEFAULT_LOCATION : options.location;
         if (!location) throw { errMsg: 'getLocation:fail auth deny', errNo: 10202 };
         return { ...location, ...ok('getLocation') };
@@ -182,11 +221,34 @@ export function createTt(options: CreateTtOptions): TtLike {
         return ok('showToast');
       }),
     hideToast: (o) => invoke('hideToast', o, async () => ok('hideToast')),
+    getPrivacySetting: (o) => invoke('getPrivacySetting', o, () => device('getPrivacySetting', () => admin.privacySetting(who))),
+    requirePrivacyAuthorize: (o) =>
+      invoke('requirePrivacyAuthorize', o, async () => {
+        const setting = await device('requirePrivacyAuthorize', () => admin.privacySetting(who));
+        if (setting.needAuthorization && !(await privacy.ask('requirePrivacyAuthorize'))) throw privacyRefused('requirePrivacyAuthorize');
+        return ok('requirePrivacyAuthorize');
+      }),
+    onNeedPrivacyAuthorization: (listener) => privacy.on(listener),
+    offNeedPrivacyAuthorization: (listener) => privacy.off(listener),
+    openPrivacyContract: (o) =>
+      invoke('openPrivacyContract', o, async () => {
+        emulatorState.privacyContractsOpened += 1;
+        return ok('openPrivacyContract');
+      }),
     emulator: {
-      toasts,
+      get toasts() {
+        return emulatorState.toasts;
+      },
+      get privacyContractsOpened() {
+        return emulatorState.privacyContractsOpened;
+      },
+      tapPrivacyAgreeButton: (buttonId) => privacy.tapAgreeButton(buttonId),
+      // The button's tap asks for privacy agreement first, like a privacy API.
       phoneNumberEvent: async (flow) => {
         try {
-          return await device<PhoneNumberDetail>('getPhoneNumber', () => admin.phoneNumber({ ...who, flow }));
+          return await privacy.run('getPhoneNumber', 'button.getPhoneNumber', () =>
+            device<PhoneNumberDetail>('getPhoneNumber', () => admin.phoneNumber({ ...who, flow })),
+          );
         } catch (error) {
           return error as PhoneNumberDetail;
         }

@@ -22,6 +22,7 @@ describe('parseEnv', () => {
       openBaseUrl: 'https://open.douyin.com',
       timeoutMs: 10_000,
       clientTokenMode: 'standard',
+      privacyCheck: false,
     });
   });
 
@@ -32,6 +33,14 @@ describe('parseEnv', () => {
     expect(mode()).toBe('standard');
     expect(mode('stable')).toBe('stable');
     expect(() => mode('sometimes')).toThrow(/DOUYIN_CLIENT_TOKEN_MODE: must be standard or stable/);
+  });
+
+  it('checks the privacy agreement at start in production by default, or as DOUYIN_PRIVACY_CHECK says', () => {
+    const privacyCheck = (env: Record<string, string>) => new AppConfig(parseEnv({ DATABASE_URL, ...DOUYIN, ...env })).douyin.privacyCheck;
+    expect(privacyCheck({ NODE_ENV: 'test' })).toBe(false);
+    expect(privacyCheck({ NODE_ENV: 'test', DOUYIN_PRIVACY_CHECK: 'on' })).toBe(true);
+    expect(privacyCheck({ DOUYIN_PRIVACY_CHECK: 'off' })).toBe(false);
+    expect(() => parseEnv({ DATABASE_URL, ...DOUYIN, DOUYIN_PRIVACY_CHECK: 'yes' })).toThrow(/DOUYIN_PRIVACY_CHECK/);
   });
 
   it('allows browser origins only when listed, and none by default outside development', () => {
@@ -138,6 +147,9 @@ describe('production keys, checked by value', () => {
 
   it('accepts random keys from `openssl rand`, and keeps the unset defaults refused', () => {
     expect(() => parseEnv(production)).not.toThrow();
+    // Production checks the privacy agreement at start unless told not to (DOUYIN_PRIVACY_CHECK=auto).
+    expect(new AppConfig(parseEnv(production)).douyin.privacyCheck).toBe(true);
+    expect(new AppConfig(parseEnv({ ...production, DOUYIN_PRIVACY_CHECK: 'off' })).douyin.privacyCheck).toBe(false);
     const unset = refusal({ DATABASE_URL, ...DOUYIN, NODE_ENV: 'production' });
     expect(unset).toMatch(/DATA_ENCRYPTION_KEYS: must be set in production: key "dev1" is a public development key/);
     expect(unset).toMatch(/PHONE_HASH_KEY: must be set in production/);

@@ -213,6 +213,12 @@ const ZEnv = z
      * Off: consents are trusted as reported (events that arrive are still verified and recorded).
      */
     DOUYIN_WEBHOOKS: ZFlag.default(false),
+    /**
+     * At start, ask Douyin whether the app has configured its privacy agreement (privacy APIs
+     * fail on devices without it) and report it on /ready and as a warning: `auto` (default) does
+     * so in production only, `on` always (e.g. against the emulator), `off` never. Never blocks start.
+     */
+    DOUYIN_PRIVACY_CHECK: z.enum(['auto', 'on', 'off']).default('auto'),
     /** Per-attempt timeout of a Douyin API call. */
     DOUYIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /**
@@ -337,6 +343,8 @@ export class AppConfig {
     clientTokenMode: 'standard' | 'stable';
     appPrivateKeyPem?: string;
     webhooks: boolean;
+    /** Ask at start whether the privacy agreement is configured (DOUYIN_PRIVACY_CHECK resolved). */
+    privacyCheck: boolean;
   };
   readonly sessions: { ttlSeconds: number; maxPerUser: number };
   readonly retention: { sessionGraceDays: number; anonymousUserDays: number; batchSize: number };
@@ -388,6 +396,7 @@ export class AppConfig {
       timeoutMs: env.DOUYIN_TIMEOUT_MS,
       clientTokenMode: env.DOUYIN_CLIENT_TOKEN_MODE,
       webhooks: env.DOUYIN_WEBHOOKS,
+      privacyCheck: env.DOUYIN_PRIVACY_CHECK === 'on' || (env.DOUYIN_PRIVACY_CHECK === 'auto' && env.NODE_ENV === 'production'),
       ...(env.DOUYIN_APP_PRIVATE_KEY ? { appPrivateKeyPem: env.DOUYIN_APP_PRIVATE_KEY } : {}),
     };
     this.sessions = { ttlSeconds: env.SESSION_TTL_SECONDS, maxPerUser: env.SESSIONS_MAX_PER_USER };

@@ -22,6 +22,8 @@ describe('health and readiness', () => {
     expect(ZReadyResponse.parse(await response.json())).toEqual({
       status: 'ready',
       checks: { database: 'ok', migrations: 'ok' },
+      // Asked in production only (DOUYIN_PRIVACY_CHECK=auto); see privacy-agreement.e2e-spec.ts.
+      details: { douyinPrivacyAgreement: 'not_checked' },
     });
   });
 

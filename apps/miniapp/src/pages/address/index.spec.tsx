@@ -1,8 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { clearStorage } from '../../../test/mocks/taro'
 import { aLogin, aUser, fail, fakeApi, ok, requestsTo, ttLoginSucceeds } from '../../../test/fake-api'
+import { fakePrivacyHost } from '../../../test/fake-privacy-host'
 import { session } from '../../api/session'
+import { installPrivacyGate, resetPrivacyGateForTests } from '../../platform/privacy'
 import Address from './index'
 
 const chosen = {
@@ -54,6 +56,7 @@ beforeEach(() => {
   clearStorage()
   session.clear()
   ttLoginSucceeds()
+  resetPrivacyGateForTests()
 })
 
 describe('address page', () => {
@@ -137,6 +140,51 @@ describe('address page', () => {
 
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '你已拒绝授权，可在设置中重新开启' })))
     expect(requestsTo('POST /me/location')).toHaveLength(0)
+  })
+
+  it('privacy gate: refusing the popup stops the location flow; agreeing on the next tap resumes it', async () => {
+    const host = fakePrivacyHost()
+    installPrivacyGate()
+    jest.mocked(Taro.getLocation).mockImplementation(host.guard('getLocation', async () => reading))
+    fakeApi({
+      'POST /auth/login': aLogin(aUser()),
+      'GET /me/addresses': ok({ addresses: [] }),
+      'GET /me/location': fail(404, 'NOT_FOUND'),
+      'POST /me/location': ok(storedLocation)
+    })
+
+    render(<Address />)
+    await screen.findByText('尚未获取位置')
+    fireEvent.click(screen.getByText('获取当前位置'))
+    fireEvent.click(await screen.findByText('拒绝'))
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '你未同意隐私保护指引，无法使用此功能' }))
+    )
+    expect(requestsTo('POST /me/location')).toHaveLength(0)
+
+    await waitFor(() => expect(screen.getByText('获取当前位置').closest('button')?.disabled).toBe(false))
+    fireEvent.click(screen.getByText('获取当前位置'))
+    const agree = await screen.findByText('同意并继续')
+    act(() => void agree.dispatchEvent(new CustomEvent('agreeprivacyauthorization', { detail: {} })))
+    expect(await screen.findByText('22.543096')).toBeTruthy()
+    expect(host.state.asked).toEqual(['getLocation', 'getLocation'])
+  })
+
+  it('names the privacy item to declare when chooseAddress is not declared', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    jest.mocked(Taro.chooseAddress).mockRejectedValue({ errMsg: 'chooseAddress:fail api scope is not declared in the privacy agreement' })
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me/addresses': ok({ addresses: [] }), 'GET /me/location': fail(404, 'NOT_FOUND') })
+
+    render(<Address />)
+    await screen.findByText('还没有保存地址')
+    fireEvent.click(screen.getByText('从抖音选择收货地址'))
+
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(
+        expect.objectContaining({ title: 'chooseAddress 未在隐私协议中声明：请在开发者后台的用户隐私保护指引中添加“通讯地址”' })
+      )
+    )
+    jest.mocked(console.error).mockRestore()
   })
 
   it('asks before deleting, and deletes only when confirmed', async () => {

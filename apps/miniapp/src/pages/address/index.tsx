@@ -7,6 +7,7 @@ import { session } from '../../api/session'
 import { toastError, toastErrorUnlessCancelled, toastSuccess } from '../../feedback/toast'
 import { useAction } from '../../hooks/use-action'
 import * as platform from '../../platform'
+import { PrivacyPopup } from '../../components/PrivacyPopup'
 import './index.css'
 import { InfoRows } from '../../components/InfoRows'
 
@@ -106,6 +107,7 @@ export default function Address() {
         获取当前位置
       </Button>
       <Text className='hint'>位置使用国测局坐标（GCJ-02），服务端只保存最近一次。</Text>
+      <PrivacyPopup />
     </View>
   )
 }

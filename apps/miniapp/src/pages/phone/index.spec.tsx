@@ -32,6 +32,17 @@ describe('phone page', () => {
     expect(requestsTo('POST /me/phone')[0]!.data).toEqual({ code: 'phone-code' })
   })
 
+  it('a refused privacy popup (the button event fails) is a readable toast, nothing is posted', async () => {
+    await renderLoggedIn({})
+
+    tapWith({ errMsg: 'getPhoneNumber:fail privacy permission is not authorized' })
+
+    await waitFor(() =>
+      expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '你未同意隐私保护指引，无法使用此功能' }))
+    )
+    expect(requestsTo('POST /me/phone')).toHaveLength(0)
+  })
+
   it('posts the old flow encryptedData and iv', async () => {
     await renderLoggedIn({ 'POST /me/phone': ok({ phoneMasked: '139****0000', countryCode: '86' }) })
 

@@ -8,6 +8,7 @@ import { useAction } from '../../hooks/use-action'
 import { useSessionUser } from '../../hooks/use-session-user'
 import { phoneNumberButtonProps, type PhoneNumberDetail } from '../../platform'
 import { phoneRequestFrom } from './phone-event'
+import { PrivacyPopup } from '../../components/PrivacyPopup'
 import './index.css'
 
 export default function Phone() {
@@ -52,6 +53,7 @@ export default function Phone() {
         {user?.phoneMasked ? '更换手机号' : '授权获取手机号'}
       </Button>
       <Text className='hint'>完整号码只保存在服务端，小程序只显示掩码。</Text>
+      <PrivacyPopup />
     </View>
   )
 }

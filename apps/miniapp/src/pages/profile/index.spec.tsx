@@ -1,8 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { clearStorage } from '../../../test/mocks/taro'
 import { aLogin, aUser, fakeApi, fail, ok, requestsTo, ttLoginSucceeds } from '../../../test/fake-api'
+import { fakePrivacyHost } from '../../../test/fake-privacy-host'
 import { session } from '../../api/session'
+import { installPrivacyGate, resetPrivacyGateForTests } from '../../platform/privacy'
 import Profile from './index'
 
 const payload = { rawData: '{"nickName":"小明"}', signature: 'sig', encryptedData: 'enc', iv: 'iv' }
@@ -11,6 +13,7 @@ beforeEach(() => {
   clearStorage()
   session.clear()
   ttLoginSucceeds()
+  resetPrivacyGateForTests()
 })
 
 describe('profile page', () => {
@@ -62,5 +65,77 @@ describe('profile page', () => {
 
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '操作太频繁，请稍后再试' })))
     expect(requestsTo('POST /me/profile')).toHaveLength(1)
+  })
+
+  describe("privacy gate (the kit's popup)", () => {
+    const agreeButton = () => screen.getByText('同意并继续')
+    const profileOk = () => Promise.resolve({ errMsg: 'getUserProfile:ok', userInfo: {}, ...payload })
+
+    function setUp() {
+      const host = fakePrivacyHost()
+      installPrivacyGate()
+      jest.mocked(Taro.getUserProfile).mockImplementation(host.guard('getUserProfile', profileOk) as never)
+      fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me': ok(aUser()), 'POST /me/profile': ok(aUser({ nickname: '小明' })) })
+      render(<Profile />)
+      return host
+    }
+
+    it('shows the popup with the agreement name, and resumes the waiting call after agree', async () => {
+      const host = setUp()
+      fireEvent.click(await screen.findByText('获取头像和昵称'))
+
+      expect(await screen.findByText('《测试隐私保护指引》')).toBeTruthy()
+      expect(agreeButton().id).toBe('privacy-agree')
+      expect(requestsTo('POST /me/profile')).toHaveLength(0)
+      fireEvent.click(screen.getByText('《测试隐私保护指引》'))
+      expect(Taro.openPrivacyContract).toHaveBeenCalledTimes(1)
+
+      act(() => void agreeButton().dispatchEvent(new CustomEvent('agreeprivacyauthorization', { detail: {} })))
+
+      expect(await screen.findByText('小明')).toBeTruthy()
+      expect(screen.queryByText('同意并继续')).toBeNull()
+      expect(host.state.resolutions).toEqual([{ event: 'exposureAuthorization' }, { buttonId: 'privacy-agree', event: 'agree' }])
+      expect(requestsTo('POST /me/profile')).toHaveLength(1)
+    })
+
+    it('refusal: a readable toast, nothing posted, nothing left waiting; the next tap asks again', async () => {
+      const host = setUp()
+      fireEvent.click(await screen.findByText('获取头像和昵称'))
+      fireEvent.click(await screen.findByText('拒绝'))
+
+      await waitFor(() =>
+        expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '你未同意隐私保护指引，无法使用此功能' }))
+      )
+      expect(screen.queryByText('同意并继续')).toBeNull()
+      expect(requestsTo('POST /me/profile')).toHaveLength(0)
+      // The button is usable again (the flow stopped, it does not hang busy).
+      await waitFor(() => expect(screen.getByText('获取头像和昵称').closest('button')?.disabled).toBe(false))
+
+      fireEvent.click(screen.getByText('获取头像和昵称'))
+      act(() => void agreeButton().dispatchEvent(new CustomEvent('agreeprivacyauthorization', { detail: {} })))
+      expect(await screen.findByText('小明')).toBeTruthy()
+      expect(host.state.asked).toEqual(['getUserProfile', 'getUserProfile'])
+    })
+
+    it('an undeclared API gets the developer message naming the API and the privacy item', async () => {
+      const error = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+      fakePrivacyHost({ agreed: true })
+      installPrivacyGate()
+      jest
+        .mocked(Taro.getUserProfile)
+        .mockRejectedValue({ errMsg: 'getUserProfile:fail api scope is not declared in the privacy agreement' })
+      fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me': ok(aUser()) })
+      render(<Profile />)
+      fireEvent.click(await screen.findByText('获取头像和昵称'))
+
+      await waitFor(() =>
+        expect(Taro.showToast).toHaveBeenCalledWith(
+          expect.objectContaining({ title: 'getUserProfile 未在隐私协议中声明：请在开发者后台的用户隐私保护指引中添加“用户头像、昵称”' })
+        )
+      )
+      expect(error).toHaveBeenCalledWith(expect.stringContaining('declare "用户头像、昵称"'))
+      expect(screen.queryByText('同意并继续')).toBeNull()
+      error.mockRestore()
+    })
   })
 })

@@ -8,6 +8,7 @@ import { useSessionUser } from '../../hooks/use-session-user'
 import * as platform from '../../platform'
 import { Avatar } from '../../components/Avatar'
 import { InfoRows } from '../../components/InfoRows'
+import { PrivacyPopup } from '../../components/PrivacyPopup'
 import './index.css'
 
 const GENDER_TEXT = ['未知', '男', '女']
@@ -56,6 +57,7 @@ export default function Profile() {
         {hasProfile ? '更新头像和昵称' : '获取头像和昵称'}
       </Button>
       <Text className='hint'>资料经抖音加密传输，服务端校验签名后保存。</Text>
+      <PrivacyPopup />
     </View>
   )
 }

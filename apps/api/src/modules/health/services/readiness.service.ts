@@ -3,6 +3,7 @@ import type { TReadyResponse } from '@douyin-kit/contracts';
 import { PrismaService } from '../../../core/database/prisma.service.js';
 import { readMigrationFiles } from '../../../core/database/migrations/migration-files.js';
 import { AppError } from '../../../core/errors/app-error.js';
+import { PrivacyAgreementService } from './privacy-agreement.service.js';
 
 /** How long a readiness probe waits for the database before calling it unreachable. */
 const DATABASE_TIMEOUT_MS = 2000;
@@ -12,9 +13,15 @@ export class ReadinessService {
   /** The migrations this build ships, read once: the files do not change under a running process. */
   private readonly expectedMigrations = readMigrationFiles().map((file) => file.name);
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly privacyAgreement: PrivacyAgreementService,
+  ) {}
 
-  /** Ready when the database answers and every shipped migration is applied. */
+  /**
+   * Ready when the database answers and every shipped migration is applied. The privacy
+   * agreement is a detail, whatever its state.
+   */
   async check(): Promise<TReadyResponse> {
     let applied: Set<string>;
     try {
@@ -31,7 +38,11 @@ export class ReadinessService {
         pendingMigrations: pending,
       });
     }
-    return { status: 'ready', checks: { database: 'ok', migrations: 'ok' } };
+    return {
+      status: 'ready',
+      checks: { database: 'ok', migrations: 'ok' },
+      details: { douyinPrivacyAgreement: this.privacyAgreement.current() },
+    };
   }
 
   private async appliedMigrations(): Promise<Set<string>> {
