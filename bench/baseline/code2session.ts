@@ -13,10 +13,28 @@ interface V2Envelope {
 }
 
 /**
+ * A login's identity. Douyin answers `anonymous_openid: ""` when `code` and `anonymous_code` come
+ * in one call (docs/douyin-platform.md §3), so with both codes this makes two calls at once, one
+ * per code, as the API does; an anonymous exchange that fails leaves the login without a device.
+ */
+export async function exchangeLogin(
+  appsBaseUrl: string,
+  input: { appId: string; appSecret: string; code?: string; anonymousCode?: string },
+): Promise<Code2SessionResult> {
+  const { appId, appSecret, code, anonymousCode } = input;
+  if (!code || !anonymousCode) return code2session(appsBaseUrl, input);
+  const [real, anonymous] = await Promise.all([
+    code2session(appsBaseUrl, { appId, appSecret, code }),
+    code2session(appsBaseUrl, { appId, appSecret, anonymousCode }),
+  ]);
+  return { ...real, anonymousOpenId: anonymous.errNo === 0 ? anonymous.anonymousOpenId : '' };
+}
+
+/**
  * POST /api/apps/v2/jscode2session on the legacy apps host, the endpoint and body the API's
  * client sends (docs/douyin-platform.md §3), with Node's fetch (undici, keep-alive).
  */
-export async function code2session(
+async function code2session(
   appsBaseUrl: string,
   input: { appId: string; appSecret: string; code?: string; anonymousCode?: string },
 ): Promise<Code2SessionResult> {

@@ -11,17 +11,21 @@ export function hashToken(token: string): Buffer {
 }
 
 /**
- * AES-256-GCM with a random 12-byte IV, stored as iv | tag | ciphertext under a key id: the
- * API's SecretBox.seal (apps/api/src/core/crypto/secret-box.ts). `keys` is `id:base64,…`.
+ * AES-256-GCM with a random 12-byte IV, stored as iv | tag | ciphertext under a key id, bound to
+ * the row it is stored in (associated data `douyin-kit/v2|table.column|rowId`): the API's
+ * SecretBox.seal (apps/api/src/core/crypto/secret-box.ts). `keys` is `id:base64,…`.
  */
-export function sealer(keys: string): (plaintext: string) => { keyId: string; blob: Buffer } {
+export function sealer(
+  keys: string,
+): (plaintext: string, field: { table: string; column: string; rowId: string }) => { keyId: string; blob: Buffer } {
   const [keyId = '', b64 = ''] = keys.split(',')[0]!.split(':');
   const key = Buffer.from(b64, 'base64');
   if (key.length !== 32) throw new Error('DATA_ENCRYPTION_KEYS must start with id:<base64 of 32 bytes>');
-  return (plaintext) => {
+  return (plaintext, field) => {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(`douyin-kit/v2|${field.table}.${field.column}|${field.rowId}`, 'utf8'));
     const data = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-    return { keyId, blob: Buffer.concat([iv, cipher.getAuthTag(), data]) };
+    return { keyId: `v2:${keyId}`, blob: Buffer.concat([iv, cipher.getAuthTag(), data]) };
   };
 }

@@ -2,20 +2,23 @@
  * The bench's yardstick: the least code that does what the API's POST /auth/login and GET /me
  * do, on bare Fastify + pg. Same emulator, same database server, same work per request:
  * - login: code2session (fetch, same host and endpoint as the API's client), a 256-bit token
- *   stored as its SHA-256, the session_key sealed with AES-256-GCM, the user found or created
- *   (by openid, taking over an anonymous user of the device like the API; the API's full merge
- *   of an anonymous user's rows into an existing user is left out: the bench never has one),
- *   and a session row with the next key generation;
- * - /me: bearer token → SHA-256 → live session of this app → user, in the API's two steps.
+ *   stored as its SHA-256, a session id chosen before the INSERT and the session_key sealed with
+ *   AES-256-GCM bound to that row, the user found or created (by openid, taking over an anonymous
+ *   user of the device like the API; the API's full merge of an anonymous user's rows into an
+ *   existing user is left out: the bench never has one), and a session row with the next key
+ *   generation whose statement also revokes the user's live sessions beyond the cap (10);
+ * - /me: bearer token → SHA-256 → live session of this app (one join) → `last_used_at` written
+ *   when older than 5 minutes → user.
  * What it leaves out is what the API adds on top: contracts, request ids, access logs, rate
  * limit, retry-safe logins, error mapping. That difference is what the bench measures.
  *
  * Env: BASELINE_DATABASE_URL, DOUYIN_APP_ID, DOUYIN_APP_SECRET, DOUYIN_APPS_BASE_URL,
  * DATA_ENCRYPTION_KEYS (`id:base64`, first key used). Prints `{"url": …}` once listening.
  */
+import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { code2session, type Code2SessionResult } from './code2session.js';
+import { exchangeLogin, type Code2SessionResult } from './code2session.js';
 import { hashToken, newToken, sealer } from './crypto.js';
 
 const env = process.env;
@@ -24,6 +27,8 @@ const appsBaseUrl = env.DOUYIN_APPS_BASE_URL!;
 const appSecret = env.DOUYIN_APP_SECRET!;
 const seal = sealer(env.DATA_ENCRYPTION_KEYS!);
 const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+const SESSIONS_MAX_PER_USER = 10;
+const LAST_USED_EVERY_MS = 5 * 60 * 1000;
 // The pg driver's default pool size, which is also what the API's Prisma adapter gets.
 const pool = new pg.Pool({ connectionString: env.BASELINE_DATABASE_URL, max: 10 });
 
@@ -59,23 +64,42 @@ function fail(code: string, message: string) {
   return { error: { code, message } };
 }
 
+app.get('/health', () => ({ status: 'ok' }));
+
 app.post('/auth/login', async (request, reply) => {
   const body = (request.body ?? {}) as { code?: unknown; anonymousCode?: unknown };
   const code = typeof body.code === 'string' && body.code ? body.code : undefined;
   const anonymousCode = typeof body.anonymousCode === 'string' && body.anonymousCode ? body.anonymousCode : undefined;
   if (!code && !anonymousCode) return reply.code(400).send(fail('VALIDATION_FAILED', 'code or anonymousCode is required'));
 
-  const identity = await code2session(appsBaseUrl, { appId, appSecret, code, anonymousCode });
+  const identity = await exchangeLogin(appsBaseUrl, { appId, appSecret, code, anonymousCode });
   if (identity.errNo !== 0)
     return reply.code(identity.errNo === 40018 || identity.errNo === 40019 ? 400 : 502).send(fail('LOGIN_CODE_INVALID', 'login failed'));
   const token = newToken();
-  const sealed = identity.sessionKey ? seal(identity.sessionKey) : null;
-  const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
+  const sessionId = randomUUID();
+  const sealed = identity.sessionKey ? seal(identity.sessionKey, { table: 'sessions', column: 'session_key_encrypted', rowId: sessionId }) : null;
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   const user = await findOrCreateUser(identity);
   await query(
-    `INSERT INTO sessions (user_id, token_hash, session_key_encrypted, session_key_key_id, key_generation, expires_at, user_agent)
-     VALUES ($1, $2, $3, $4, (SELECT coalesce(max(key_generation), 0) + 1 FROM sessions WHERE user_id = $1), $5, $6)`,
-    [user.id, hashToken(token), sealed?.blob ?? null, sealed?.keyId ?? null, expiresAt, request.headers['user-agent']?.slice(0, 512) ?? null],
+    `WITH created AS (
+       INSERT INTO sessions (id, user_id, token_hash, session_key_encrypted, session_key_key_id, key_generation, expires_at, user_agent)
+       SELECT $1::uuid, $2::uuid, $3::bytea, $4::bytea, $5::varchar, coalesce(max(key_generation), 0) + 1, $6::timestamptz, $7::varchar
+       FROM sessions WHERE user_id = $2::uuid)
+     UPDATE sessions SET revoked_at = $8::timestamptz
+     WHERE id IN (SELECT id FROM sessions WHERE user_id = $2::uuid AND revoked_at IS NULL AND expires_at > $8::timestamptz
+                  ORDER BY created_at DESC, key_generation DESC OFFSET $9::int)`,
+    [
+      sessionId,
+      user.id,
+      hashToken(token),
+      sealed?.blob ?? null,
+      sealed?.keyId ?? null,
+      expiresAt,
+      request.headers['user-agent']?.slice(0, 512) ?? null,
+      now,
+      SESSIONS_MAX_PER_USER - 1,
+    ],
   );
   return { token, expiresAt: expiresAt.toISOString(), user: toOutput(user) };
 });
@@ -83,13 +107,18 @@ app.post('/auth/login', async (request, reply) => {
 app.get('/me', async (request, reply) => {
   const match = /^Bearer ([A-Za-z0-9_-]{43})$/.exec(request.headers.authorization ?? '');
   if (!match) return reply.code(401).send(fail('UNAUTHENTICATED', 'Send Authorization: Bearer <token>'));
-  const { rows: sessions } = await query<{ user_id: string; app_id: string }>(
-    `SELECT s.user_id, u.app_id FROM sessions s JOIN users u ON u.id = s.user_id
+  const now = new Date();
+  const { rows: sessions } = await query<{ id: string; user_id: string; last_used_at: Date | null; app_id: string }>(
+    `SELECT s.id, s.user_id, s.last_used_at, u.app_id FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
-    [hashToken(match[1]!), new Date()],
+    [hashToken(match[1]!), now],
   );
   const session = sessions[0];
   if (!session || session.app_id !== appId) return reply.code(401).send(fail('UNAUTHENTICATED', 'Session is unknown, expired or revoked'));
+  if (!session.last_used_at || now.getTime() - session.last_used_at.getTime() > LAST_USED_EVERY_MS) {
+    const stale = new Date(now.getTime() - LAST_USED_EVERY_MS);
+    await query('UPDATE sessions SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $3)', [session.id, now, stale]);
+  }
   const { rows: users } = await query<UserRow>('SELECT * FROM users WHERE id = $1', [session.user_id]);
   if (!users[0]) return reply.code(401).send(fail('UNAUTHENTICATED', 'This session no longer has a user'));
   return toOutput(users[0]);

@@ -28,6 +28,11 @@ export class Emulator {
     return new Emulator(url, child);
   }
 
+  /** The emulator's process id (its CPU time is reported: it shares the machine with the servers). */
+  get pid(): number | undefined {
+    return this.child.process.pid;
+  }
+
   stop(): Promise<void> {
     return this.child.stop();
   }
@@ -47,10 +52,13 @@ export class Emulator {
   /**
    * `count` tt.login results (code + anonymousCode, as the mini-program posts them), the users
    * taken in turn. Codes are single-use, so each load round gets codes minted just for it.
+   * With `firstLoginEvery` n, every n-th code belongs to a user created for it: a first login.
    */
-  mintLoginCodes(appid: string, userIds: string[], count: number): Promise<LoginCodes[]> {
+  mintLoginCodes(appid: string, userIds: string[], count: number, firstLoginEvery = 0): Promise<LoginCodes[]> {
     return inBatches(count, 32, async (i) => {
-      const { code, anonymousCode } = await this.admin.login({ appid, userId: userIds[i % userIds.length]! });
+      const fresh = firstLoginEvery > 0 && i % firstLoginEvery === firstLoginEvery - 1;
+      const userId = fresh ? (await this.admin.createUser({ appid, nickname: `Bench new ${i}` })).id : userIds[i % userIds.length]!;
+      const { code, anonymousCode } = await this.admin.login({ appid, userId });
       if (!code) throw new Error('a bench user is not logged in to Douyin: no login code');
       return { code, anonymousCode };
     });

@@ -1,7 +1,8 @@
 import type { Emulator, EmulatorApp } from './emulator.js';
 import { inBatches } from './emulator.js';
 import { loadLogin, loadMe, type RunResult } from './load-runner.js';
-import type { Server } from './servers.js';
+import { cpuTimeMs, rssMiB } from './processes.js';
+import type { Server, ServerName } from './servers.js';
 import { median } from './stats.js';
 
 export interface LoadSettings {
@@ -11,82 +12,110 @@ export interface LoadSettings {
   /** Logins per server before measuring (also creates every user once). */
   warmupLogins: number;
   warmupSec: number;
+  /** Every n-th measured login is a user's first (the rest are returning users). */
+  firstLoginEvery: number;
 }
 
 export type Endpoint = 'login' | 'me';
 
+export interface Medians {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuMsPerRequest: number;
+}
+
 /** Per endpoint and server: every round, and the medians the report shows. */
 export interface LoadReport {
   settings: LoadSettings;
-  runs: Record<Endpoint, Record<Server['name'], RunResult[]>>;
-  medians: Record<Endpoint, Record<Server['name'], { rps: number; p50: number; p99: number; cpuMsPerRequest: number }>>;
+  servers: ServerName[];
+  runs: Record<Endpoint, Partial<Record<ServerName, RunResult[]>>>;
+  medians: Record<Endpoint, Partial<Record<ServerName, Medians>>>;
+  /** Resident memory (MiB): before any load, and the peak over the whole run. */
+  memory: Partial<Record<ServerName, { idleMiB: number; peakMiB: number }>>;
+  /** The emulator's CPU time per request it served for the servers, median of the rounds (ms). */
+  emulatorCpuMsPerLogin?: number;
 }
 
 interface Context {
   emulator: Emulator;
   app: EmulatorApp;
   userIds: string[];
-  servers: [Server, Server];
+  servers: Server[];
   log: (line: string) => void;
 }
 
 /**
- * Warms both servers up, then runs `rounds` rounds; in each round every endpoint is measured on
- * both servers back to back, the order alternating between rounds so neither side always runs
- * on a warmer (or more crowded) machine.
+ * Warms every server up, then runs `rounds` rounds; in each round every endpoint is measured on
+ * every server back to back, the order rotating between rounds so no server always runs on a
+ * warmer (or more crowded) machine.
  */
 export async function runLoad(ctx: Context, settings: LoadSettings): Promise<LoadReport> {
   const { servers, log } = ctx;
-  const runs: LoadReport['runs'] = { login: { API: [], baseline: [] }, me: { API: [], baseline: [] } };
-  const loginRate: Record<Server['name'], number> = { API: 0, baseline: 0 };
-  const tokens: Record<Server['name'], string[]> = { API: [], baseline: [] };
+  const runs: LoadReport['runs'] = { login: {}, me: {} };
+  const loginRate = new Map<ServerName, number>();
+  const tokens = new Map<ServerName, string[]>();
+  const emulatorCpu: number[] = [];
 
   for (const server of servers) {
     const codes = await ctx.emulator.mintLoginCodes(ctx.app.appid, ctx.userIds, settings.warmupLogins + settings.connections);
     const warm = await loadLogin({ url: server.url, connections: settings.connections, amount: settings.warmupLogins }, codes);
-    loginRate[server.name] = warm.rps;
-    tokens[server.name] = await loginTokens(ctx, server, 256);
-    await loadMe({ url: server.url, connections: settings.connections, durationSec: settings.warmupSec }, tokens[server.name]);
+    loginRate.set(server.name, warm.rps);
+    tokens.set(server.name, await loginTokens(ctx, server, 256));
+    await loadMe({ url: server.url, connections: settings.connections, durationSec: settings.warmupSec }, tokens.get(server.name)!);
     log(`  warm-up ${server.name}: ${describe(warm)}`);
   }
 
   for (let round = 1; round <= settings.rounds; round++) {
-    const order = round % 2 === 1 ? servers : ([servers[1], servers[0]] as const);
+    const shift = (round - 1) % servers.length;
+    const order = [...servers.slice(shift), ...servers.slice(0, shift)];
     for (const server of order) {
       // Enough codes for the fastest rate seen so far, with room to spare.
-      const needed = Math.ceil(loginRate[server.name] * settings.durationSec * 2.5) + 4 * settings.connections;
-      const codes = await ctx.emulator.mintLoginCodes(ctx.app.appid, ctx.userIds, needed);
+      const needed = Math.ceil((loginRate.get(server.name) ?? 0) * settings.durationSec * 2.5) + 4 * settings.connections;
+      const codes = await ctx.emulator.mintLoginCodes(ctx.app.appid, ctx.userIds, needed, settings.firstLoginEvery);
+      const emulatorBefore = cpuTimeMs(ctx.emulator.pid);
       const result = await loadLogin(
         { url: server.url, pid: server.child.process.pid, connections: settings.connections, durationSec: settings.durationSec },
         codes,
       );
-      loginRate[server.name] = Math.max(loginRate[server.name], result.rps);
-      runs.login[server.name].push(result);
+      const emulatorAfter = cpuTimeMs(ctx.emulator.pid);
+      if (emulatorBefore !== undefined && emulatorAfter !== undefined && result.ok > 0)
+        emulatorCpu.push((emulatorAfter - emulatorBefore) / result.ok);
+      loginRate.set(server.name, Math.max(loginRate.get(server.name) ?? 0, result.rps));
+      (runs.login[server.name] ??= []).push(result);
       log(`  round ${round} login ${server.name}: ${describe(result)}`);
     }
     for (const server of order) {
       const result = await loadMe(
         { url: server.url, pid: server.child.process.pid, connections: settings.connections, durationSec: settings.durationSec },
-        tokens[server.name],
+        tokens.get(server.name)!,
       );
-      runs.me[server.name].push(result);
+      (runs.me[server.name] ??= []).push(result);
       log(`  round ${round} GET /me ${server.name}: ${describe(result)}`);
     }
   }
 
-  const medianOf = (results: RunResult[]) => ({
+  const medianOf = (results: RunResult[]): Medians => ({
     rps: median(results.map((r) => r.rps)),
     p50: median(results.map((r) => r.p50)),
     p99: median(results.map((r) => r.p99)),
     cpuMsPerRequest: median(results.flatMap((r) => (r.cpuMsPerRequest === undefined ? [] : [r.cpuMsPerRequest]))),
   });
+  const medians: LoadReport['medians'] = { login: {}, me: {} };
+  const memory: LoadReport['memory'] = {};
+  for (const server of servers) {
+    medians.login[server.name] = medianOf(runs.login[server.name] ?? []);
+    medians.me[server.name] = medianOf(runs.me[server.name] ?? []);
+    const peakMiB = rssMiB(server.child.process.pid, 'VmHWM');
+    if (server.idleRssMiB !== undefined && peakMiB !== undefined) memory[server.name] = { idleMiB: server.idleRssMiB, peakMiB };
+  }
   return {
     settings,
+    servers: servers.map((s) => s.name),
     runs,
-    medians: {
-      login: { API: medianOf(runs.login.API), baseline: medianOf(runs.login.baseline) },
-      me: { API: medianOf(runs.me.API), baseline: medianOf(runs.me.baseline) },
-    },
+    medians,
+    memory,
+    ...(emulatorCpu.length > 0 ? { emulatorCpuMsPerLogin: median(emulatorCpu) } : {}),
   };
 }
 

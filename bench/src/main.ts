@@ -6,7 +6,10 @@
  * Flags (defaults are the real measurement; shorten them while developing):
  *   --only load,race,size,cold   --rounds 5   --duration 10   --connections 64
  *   --warmup-logins 2000   --warmup-sec 5   --cold-runs 5   --race-processes 4
- *   --race-requests 500   --profile (CPU profile of the API under load)   --out bench/RESULTS.md
+ *   --race-requests 500   --first-login-every 10   --out bench/RESULTS.md
+ *   --profile   CPU profile of the API under load, written to bench/PROFILE.md
+ *   --quick     a smoke run in under a minute (1 short round, no size): same table, indicative
+ *               numbers only; prints, writes nothing unless --out is given
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,33 +23,59 @@ import { measureMiniappSize } from './miniapp-size.js';
 import { stopAllChildren } from './processes.js';
 import { profileApi } from './profile.js';
 import { updateReadme } from './readme.js';
-import { resultsMarkdown, summaryTable, type BenchResults } from './report.js';
+import { machineLine, resultsMarkdown, summaryTable, type BenchResults } from './report.js';
 import { startApi, startBaseline } from './servers.js';
 import { runTokenRace } from './token-race.js';
 
 const SECTIONS = ['load', 'race', 'size', 'cold'] as const;
 const DEFAULT_OUT = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
+const PROFILE_OUT = fileURLToPath(new URL('../PROFILE.md', import.meta.url));
+/** What --quick changes; any flag given explicitly still wins. */
+const QUICK = {
+  only: 'load,race,cold',
+  rounds: '1',
+  duration: '3',
+  'warmup-logins': '300',
+  'warmup-sec': '1',
+  'cold-runs': '1',
+  'race-processes': '2',
+  'race-requests': '50',
+  users: '200',
+} as const;
 
-const { values: flags } = parseArgs({
+const DEFAULTS = {
+  only: SECTIONS.join(','),
+  rounds: '5',
+  duration: '10',
+  connections: '64',
+  'warmup-logins': '2000',
+  'warmup-sec': '5',
+  'cold-runs': '5',
+  'race-processes': '4',
+  'race-requests': '500',
+  'first-login-every': '10',
+  users: '1000',
+};
+const { values: given } = parseArgs({
   options: {
-    only: { type: 'string', default: SECTIONS.join(',') },
-    rounds: { type: 'string', default: '5' },
-    duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '64' },
-    'warmup-logins': { type: 'string', default: '2000' },
-    'warmup-sec': { type: 'string', default: '5' },
-    'cold-runs': { type: 'string', default: '5' },
-    'race-processes': { type: 'string', default: '4' },
-    'race-requests': { type: 'string', default: '500' },
+    ...Object.fromEntries(Object.keys(DEFAULTS).map((name) => [name, { type: 'string' as const }])),
+    quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
-    out: { type: 'string', default: DEFAULT_OUT },
+    out: { type: 'string' },
   },
 });
+const quick = given.quick === true;
+const flags = {
+  ...DEFAULTS,
+  ...(quick ? QUICK : {}),
+  ...Object.fromEntries(Object.entries(given).filter(([, value]) => typeof value === 'string')),
+} as Record<keyof typeof DEFAULTS, string> & { out?: string };
+const out = flags.out ?? (quick ? undefined : DEFAULT_OUT);
 const only = new Set(flags.only.split(',').map((s) => s.trim()));
 for (const section of only) if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`--only: unknown section ${section}`);
-const int = (name: keyof typeof flags) => {
+const int = (name: keyof typeof DEFAULTS, min = 1) => {
   const value = Number(flags[name]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
   return value;
 };
 const log = (line: string) => console.log(line);
@@ -61,10 +90,12 @@ async function main(): Promise<void> {
   }
 
   results.loadAtEnd = currentLoad();
-  writeFileSync(flags.out, resultsMarkdown(results));
-  log(`\n${summaryTable(results)}\n\nWrote ${flags.out}`);
+  if (out) writeFileSync(out, resultsMarkdown(results));
+  log(`\n${summaryTable(results)}\n`);
+  if (quick) log('--quick: one short round on a machine that is also building and minting codes; the numbers are indicative only.');
+  if (out) log(`Wrote ${out}`);
   // Only a complete run written to bench/RESULTS.md speaks for the README.
-  const complete = SECTIONS.every((section) => only.has(section)) && flags.out === DEFAULT_OUT;
+  const complete = !quick && SECTIONS.every((section) => only.has(section)) && out === DEFAULT_OUT;
   if (complete && updateReadme(results)) log('Updated the results table in README.md');
 }
 
@@ -85,28 +116,32 @@ async function runServerSections(results: BenchResults): Promise<void> {
 
     if (only.has('load')) {
       log('Load: API vs baseline');
-      const userIds = await emulator.createUsers(app.appid, 1000);
+      const userIds = await emulator.createUsers(app.appid, int('users'));
       const common = { emulatorUrl: emulator.url, app };
-      const api = await startApi({ ...common, databaseUrl: await databases.createApiDatabase('api') });
-      const baseline = await startBaseline({ ...common, databaseUrl: await databases.createBaselineDatabase() });
+      const servers = [
+        await startApi({ ...common, databaseUrl: await databases.createApiDatabase('api') }),
+        await startApi({ ...common, databaseUrl: await databases.createApiDatabase('api_warn'), logLevel: 'warn' }),
+        await startBaseline({ ...common, databaseUrl: await databases.createBaselineDatabase() }),
+      ];
       results.load = await runLoad(
-        { emulator, app, userIds, servers: [api, baseline], log },
+        { emulator, app, userIds, servers, log },
         {
           rounds: int('rounds'),
           durationSec: int('duration'),
           connections: int('connections'),
           warmupLogins: int('warmup-logins'),
           warmupSec: int('warmup-sec'),
+          firstLoginEvery: int('first-login-every', 0),
         },
       );
-      await api.child.stop();
-      await baseline.child.stop();
-      if (flags.profile) {
+      for (const server of servers) await server.child.stop();
+      if (given.profile) {
         log('Profile: API under load');
         const databaseUrl = await databases.createApiDatabase('profile');
-        results.appendix!.push(
-          await profileApi({ emulator, app, userIds, databaseUrl, durationSec: int('duration'), connections: int('connections') }, log),
-        );
+        const profile = await profileApi({ emulator, app, userIds, databaseUrl, durationSec: int('duration'), connections: int('connections') }, log);
+        const header = `# CPU profile of the API under load\n\nWritten by \`pnpm bench --profile\`. Machine: ${machineLine(results)}.\n\n`;
+        writeFileSync(PROFILE_OUT, `${header}${profile}\n`);
+        log(`Wrote ${PROFILE_OUT}`);
       }
     }
     if (only.has('race')) {

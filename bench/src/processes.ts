@@ -110,3 +110,17 @@ export function cpuTimeMs(pid: number | undefined): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * Resident memory of a process in MiB, from /proc/<pid>/status (Linux; undefined elsewhere):
+ * `VmRSS` now, or `VmHWM`, the most it has held since it started (its peak).
+ */
+export function rssMiB(pid: number | undefined, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}

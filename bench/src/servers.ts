@@ -4,13 +4,22 @@ import { fileURLToPath } from 'node:url';
 import { ENV_KEYS } from '@douyin-kit/api/config';
 import type { EmulatorApp } from './emulator.js';
 import { freePort } from '@douyin-kit/test-infra/postgres';
-import { spawnNode, waitFor200, type Child } from './processes.js';
+import { rssMiB, spawnNode, waitFor200, type Child } from './processes.js';
 
-/** A server under test: the API or the baseline, as a child process. */
+/**
+ * The servers under test: the API as users run it (default `LOG_LEVEL`, one access line per
+ * request), the API with `LOG_LEVEL=warn`, and the baseline.
+ */
+export const SERVER_NAMES = ['API', 'API (warn)', 'baseline'] as const;
+export type ServerName = (typeof SERVER_NAMES)[number];
+
+/** A server under test, as a child process. */
 export interface Server {
-  name: 'API' | 'baseline';
+  name: ServerName;
   url: string;
   child: Child;
+  /** Resident memory (MiB) once it answered its first request, before any load. */
+  idleRssMiB?: number;
 }
 
 export const API_MAIN = fileURLToPath(import.meta.resolve('@douyin-kit/api/main'));
@@ -25,6 +34,8 @@ export interface ApiOptions {
   app: EmulatorApp;
   /** Node flags before the script (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /** `LOG_LEVEL`; unset runs the API's default, as users do. */
+  logLevel?: string;
 }
 
 /** The environment the API child runs with: nothing inherited that the API would read. */
@@ -39,7 +50,7 @@ export function apiEnv(options: ApiOptions, port: number): NodeJS.ProcessEnv {
     HOST: '127.0.0.1',
     PORT: String(port),
     DATABASE_URL: options.databaseUrl,
-    LOG_LEVEL: 'warn',
+    ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000000',
     DATA_ENCRYPTION_KEYS: RUN_DATA_KEYS,
     DOUYIN_APP_ID: options.app.appid,
@@ -61,7 +72,8 @@ export async function startApi(options: ApiOptions): Promise<Server & { readyMs:
   const child = spawnNode('API', [...(options.nodeArgs ?? []), API_MAIN], env, dirname(dirname(API_MAIN)));
   const url = `http://127.0.0.1:${port}`;
   const readyAt = await waitFor200(`${url}/ready`, child);
-  return { name: 'API', url, child, readyMs: readyAt - started };
+  const name: ServerName = options.logLevel === 'warn' ? 'API (warn)' : 'API';
+  return { name, url, child, readyMs: readyAt - started, idleRssMiB: rssMiB(child.process.pid) };
 }
 
 export async function startBaseline(options: { databaseUrl: string; emulatorUrl: string; app: EmulatorApp }): Promise<Server> {
@@ -75,5 +87,6 @@ export async function startBaseline(options: { databaseUrl: string; emulatorUrl:
     DATA_ENCRYPTION_KEYS: RUN_DATA_KEYS,
   });
   const { url } = await child.firstJsonLine<{ url: string }>();
-  return { name: 'baseline', url, child };
+  await waitFor200(`${url}/health`, child);
+  return { name: 'baseline', url, child, idleRssMiB: rssMiB(child.process.pid) };
 }
