@@ -7,7 +7,20 @@ import type { RecordedCall } from '../calls/recorded-call.js';
 import type { SeedApp, SeedPrivacy, SeedTemplate, SeedUser } from '../seed.js';
 import type { LoginResult, SubscribeDecision, UserProfileResult } from '../tt/create-tt.js';
 
-export type { AppPrivacy, FaultRule, FaultRuleInput, Operation, PrivacyApi, PrivacyItem, RecordedCall, SecretKind, SeedApp, SeedPrivacy, SeedTemplate, SeedUser };
+export type {
+  AppPrivacy,
+  FaultRule,
+  FaultRuleInput,
+  Operation,
+  PrivacyApi,
+  PrivacyItem,
+  RecordedCall,
+  SecretKind,
+  SeedApp,
+  SeedPrivacy,
+  SeedTemplate,
+  SeedUser,
+};
 
 /** A registered mini-program. `privateKeyPem` is null when it was registered with its own key. */
 export interface AdminApp {

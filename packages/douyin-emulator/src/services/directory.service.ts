@@ -23,7 +23,13 @@ export class DirectoryService {
     } else {
       keys = await generateRsaKeyPair(this.ctx.options.rsaModulusLength);
     }
-    const app: AppRecord = { appid, secret: input.secret ?? newSecret(), ...keys, webhookUrl: input.webhookUrl ?? null, privacy: appPrivacy(input.privacy) };
+    const app: AppRecord = {
+      appid,
+      secret: input.secret ?? newSecret(),
+      ...keys,
+      webhookUrl: input.webhookUrl ?? null,
+      privacy: appPrivacy(input.privacy),
+    };
     this.ctx.store.putApp(app);
     return app;
   }
