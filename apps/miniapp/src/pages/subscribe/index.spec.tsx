@@ -30,6 +30,7 @@ const state = (templateId: string, title: string, overrides = {}) => ({
   alwaysSubscribe: false,
   credits: 1,
   decidedAt: '2026-11-21T08:00:00.000Z',
+  confirmed: false,
   ...overrides
 })
 
