@@ -21,7 +21,10 @@ describe('parseEnv', () => {
       appsBaseUrl: 'https://developer.toutiao.com',
       openBaseUrl: 'https://open.douyin.com',
       timeoutMs: 10_000,
+      // Off until the console's webhooks are configured: consents are trusted as reported.
+      webhooks: false,
     });
+    expect(config.subscriptions).toMatchObject({ ratePerMinute: 30, creditLimit: 50 });
   });
 
   it('allows browser origins only when listed, and none by default outside development', () => {
