@@ -23,7 +23,10 @@ describe('parseEnv', () => {
       timeoutMs: 10_000,
       clientTokenMode: 'standard',
       privacyCheck: false,
+      // Off until the console's webhooks are configured: consents are trusted as reported.
+      webhooks: false,
     });
+    expect(config.subscriptions).toMatchObject({ ratePerMinute: 30, creditLimit: 50 });
   });
 
   it('reads DOUYIN_CLIENT_TOKEN_MODE: standard by default, stable on request, anything else refused by name', () => {

@@ -71,10 +71,10 @@ export class NotificationsRepository {
           select: NOTIFICATION_SELECT,
         });
         if (existing) return samePayload(existing, input) ? { outcome: 'existing', notification: existing } : { outcome: 'conflict' };
-        const consent = await tx.subscriptionConsent.findUnique({
-          where: { userId_templateId: { userId, templateId } },
-          select: { status: true, confirmed: true, credits: true, unconfirmedCredits: true },
-        });
+        // Locked: whether the credit taken below is a confirmed one is read from the same row state.
+        const [consent] = await tx.$queryRaw<{ status: string; confirmed: boolean; credits: number; unconfirmed_credits: number }[]>`
+          SELECT status, confirmed, credits, unconfirmed_credits FROM subscription_consents
+          WHERE user_id = ${userId}::uuid AND template_id = ${templateId} FOR UPDATE`;
         let consentUnconfirmed: boolean;
         if (input.kind === 'one_time') {
           // Credits Douyin confirmed are spent first; the reserved one is unconfirmed only when
@@ -85,7 +85,7 @@ export class NotificationsRepository {
             SET credits = credits - 1, unconfirmed_credits = LEAST(unconfirmed_credits, credits - 1), updated_at = now()
             WHERE user_id = ${userId}::uuid AND template_id = ${templateId} AND credits > 0`;
           if (taken === 0 || !consent) return { outcome: 'not-subscribed', reason: 'the user has no one-time credit left for this template' };
-          consentUnconfirmed = consent.unconfirmedCredits >= consent.credits;
+          consentUnconfirmed = consent.unconfirmed_credits >= consent.credits;
         } else {
           if (consent?.status !== 'accept') return { outcome: 'not-subscribed', reason: 'the user has not accepted this long-term template' };
           consentUnconfirmed = !consent.confirmed;
