@@ -25,6 +25,7 @@ describe('parseEnv', () => {
       privacyCheck: false,
       // Off until the console's webhooks are configured: consents are trusted as reported.
       webhooks: false,
+      webhookSecret: 'app-secret-value',
     });
     expect(config.subscriptions).toMatchObject({ ratePerMinute: 30, creditLimit: 50 });
   });

@@ -214,6 +214,13 @@ const ZEnv = z
      */
     DOUYIN_WEBHOOKS: ZFlag.default(false),
     /**
+     * The key Douyin signs webhook pushes with (X-Douyin-Signature = sha1(key + body)). The
+     * open-platform docs name the app secret; the mini-app console issues a separate webhook
+     * verification key when webhooks are enabled (开发配置 → Webhooks → 立即启用). Unset: the app
+     * secret. Never logged.
+     */
+    DOUYIN_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /**
      * At start, ask Douyin whether the app has configured its privacy agreement (privacy APIs
      * fail on devices without it) and report it on /ready and as a warning: `auto` (default) does
      * so in production only, `on` always (e.g. against the emulator), `off` never. Never blocks start.
@@ -343,6 +350,8 @@ export class AppConfig {
     clientTokenMode: 'standard' | 'stable';
     appPrivateKeyPem?: string;
     webhooks: boolean;
+    /** Signs webhook pushes: DOUYIN_WEBHOOK_SECRET, or the app secret. */
+    webhookSecret: string;
     /** Ask at start whether the privacy agreement is configured (DOUYIN_PRIVACY_CHECK resolved). */
     privacyCheck: boolean;
   };
@@ -396,6 +405,7 @@ export class AppConfig {
       timeoutMs: env.DOUYIN_TIMEOUT_MS,
       clientTokenMode: env.DOUYIN_CLIENT_TOKEN_MODE,
       webhooks: env.DOUYIN_WEBHOOKS,
+      webhookSecret: env.DOUYIN_WEBHOOK_SECRET ?? env.DOUYIN_APP_SECRET,
       privacyCheck: env.DOUYIN_PRIVACY_CHECK === 'on' || (env.DOUYIN_PRIVACY_CHECK === 'auto' && env.NODE_ENV === 'production'),
       ...(env.DOUYIN_APP_PRIVATE_KEY ? { appPrivateKeyPem: env.DOUYIN_APP_PRIVATE_KEY } : {}),
     };

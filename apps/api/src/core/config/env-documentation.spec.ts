@@ -18,6 +18,7 @@ const NOT_READ_BY_THE_API: Record<string, string> = {
   PRISMA_SCHEMA_ENGINE_BINARY: 'pnpm db:migrate and the Prisma CLI',
   TARO_APP_ID: 'the mini-program build',
   TARO_APP_API_BASE: 'the mini-program build',
+  TMA_TOKEN: 'the mini-program preview and upload scripts (tt-ide-cli)',
   POSTGRES_PASSWORD: 'docker-compose.yml',
   API_BIND: 'docker-compose.yml',
 };

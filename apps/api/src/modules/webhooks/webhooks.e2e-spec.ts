@@ -169,6 +169,26 @@ describe('POST /webhooks/douyin with the emulator as Douyin', () => {
     expect(await events()).toHaveLength(before);
   });
 
+  it('checks with DOUYIN_WEBHOOK_SECRET when the console issued a separate key', async () => {
+    const webhookSecret = `whk-${randomUUID()}`;
+    const other = await startApp({ ...own.env, DOUYIN_WEBHOOK_SECRET: webhookSecret });
+    try {
+      const body = JSON.stringify({ event: 'verify_webhook', client_key: own.appid, content: { challenge: 4242 } });
+      const send = (key: string) =>
+        fetch(`${other.baseUrl}/webhooks/douyin`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-douyin-signature': createHash('sha1').update(key).update(body).digest('hex') },
+          body,
+        });
+      expect((await send(secret)).status).toBe(401);
+      const verified = await send(webhookSecret);
+      expect(verified.status).toBe(200);
+      expect(await verified.json()).toEqual({ challenge: 4242 });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('stores signed events it does not act on as ignored, and answers 200 so Douyin stops retrying', async () => {
     const cases = [
       { event: 'some_future_event', client_key: own.appid, content: '{}' },

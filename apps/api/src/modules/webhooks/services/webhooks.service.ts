@@ -41,8 +41,8 @@ export class WebhooksService {
   ) {}
 
   async receive(input: IncomingWebhook): Promise<TWebhookResponse> {
-    const { appId, appSecret } = this.config.douyin;
-    if (!input.rawBody || !webhookSignatureValid(appSecret, input.rawBody, input.signature)) {
+    const { appId, webhookSecret } = this.config.douyin;
+    if (!input.rawBody || !webhookSignatureValid(webhookSecret, input.rawBody, input.signature)) {
       throw new AppError('WEBHOOK_SIGNATURE_INVALID', 'X-Douyin-Signature does not match the body: not from Douyin, nothing stored');
     }
     const envelope = readEnvelope(input.body);
