@@ -106,7 +106,7 @@ it('drains in-flight requests and sends on SIGTERM, refuses new work, and exits 
   const waiting = async () =>
     (
       await sql<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE subscription_consents%'",
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%subscription_consents%'",
       )
     )[0]!.n;
   await until(waiting, (waiters) => waiters >= 1, 5000, 'the admin request to wait on the lock');
