@@ -66,8 +66,9 @@ export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
 
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogging(fastify, logger.pino);
-  acceptJsonBodiesOnly(fastify);
+  // Before any hook that may refuse a request, so refusals carry the headers too.
   registerSecurityHeaders(fastify, { production: config.env === 'production' });
+  acceptJsonBodiesOnly(fastify);
   registerDrainHooks(fastify, app.get(HttpDrain));
   registerLoadShedding(fastify, config.server);
   // Nest registers its routes during init, after this hook is in place.
