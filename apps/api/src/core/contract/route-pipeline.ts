@@ -45,11 +45,15 @@ const PARTS = ['params', 'query', 'body'] as const;
  */
 export function registerContractPipeline(fastify: FastifyInstance, routes: readonly BoundRoute[], gates: readonly RouteGate[]): void {
   const bound = new Map(routes.map((route) => [`${route.method} ${route.path}`, route]));
+  // A controller route registered under another method or path than the one found for it would
+  // run without its checks: the app refuses to start instead (onReady below).
+  const unseen = new Set(routes);
   fastify.addHook('onRoute', (options) => {
     const method = [options.method].flat()[0];
     // Fastify adds a HEAD route for every GET one: the same handler, the same pipeline.
     const route = bound.get(`${method === 'HEAD' ? 'GET' : method} ${options.url}`);
     if (!route) return;
+    unseen.delete(route);
     const checks = gates.map((gate) => gate.forRoute(route.contract, route.target)).filter((check) => check !== null);
     const validate = route.contract ? requestValidator(route.contract) : null;
     const preHandler = beforeHandler(checks, validate);
@@ -57,6 +61,10 @@ export function registerContractPipeline(fastify: FastifyInstance, routes: reado
     const response = route.contract?.response;
     if (response)
       options.preSerialization = [...[options.preSerialization ?? []].flat(), responseFilter(response)] as RouteOptions['preSerialization'];
+  });
+  fastify.addHook('onReady', (done) => {
+    const missed = [...unseen].map((route) => `${route.method} ${route.path}`);
+    done(missed.length ? new Error(`Routes registered without their pipeline: ${missed.join(', ')}`) : undefined);
   });
 }
 
