@@ -1,10 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AddressesModule } from './modules/addresses/addresses.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ClockModule } from './core/clock/clock.js';
 import { AppConfigModule } from './core/config/config.module.js';
-import { ContractInterceptor } from './core/contract/contract.interceptor.js';
 import { CryptoModule } from './core/crypto/crypto.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { DevicesModule } from './modules/devices/devices.module.js';
@@ -45,6 +43,6 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
     OpenApiModule,
   ],
   // HttpDrain sits in the root module because its shutdown hooks must run before any other's.
-  providers: [{ provide: APP_INTERCEPTOR, useClass: ContractInterceptor }, HttpDrain],
+  providers: [HttpDrain],
 })
 export class AppModule {}

@@ -4,6 +4,7 @@ import type { FastifyHttpOptions } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { z } from 'zod';
 import { AppConfig } from './core/config/app-config.js';
+import { registerContractPipeline, ROUTE_GATES, type RouteGate } from './core/contract/route-pipeline.js';
 import { ErrorFilter } from './core/errors/error.filter.js';
 import { replyToFrameworkError } from './core/errors/framework-errors.js';
 import { HttpDrain, registerDrainHooks } from './core/lifecycle/http-drain.js';
@@ -13,6 +14,7 @@ import { registerRawBodyCapture } from './core/http/raw-body.js';
 import { registerLoadShedding } from './core/http/load-shedding.js';
 import { envelopeRefusedPreflights } from './core/http/preflight.js';
 import { AppLogger } from './core/logging/app-logger.js';
+import { RouteDiscovery } from './core/openapi/route-discovery.js';
 import { registerRequestLogging } from './core/logging/request-logging.js';
 import { registerSecurityHeaders } from './core/security/security-headers.js';
 
@@ -54,7 +56,8 @@ export function createFastifyAdapter(config: AppConfig): FastifyAdapter {
 /**
  * Everything the API needs beyond its modules, applied in one place so `main.ts` and the
  * e2e tests run the same pipeline: error envelope, request ids, body limit, structured logs,
- * security headers and graceful shutdown. Call before `app.init()`/`app.listen()`.
+ * security headers, every route's contract pipeline (rate limits, auth, validation, response
+ * filter) and graceful shutdown. Call before `app.init()`/`app.listen()`.
  */
 export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
   const config = app.get(AppConfig);
@@ -67,8 +70,9 @@ export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
 
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogging(fastify, logger.pino);
-  acceptJsonBodiesOnly(fastify);
+  // Before any hook that may refuse a request, so refusals carry the headers too.
   registerSecurityHeaders(fastify, { production: config.env === 'production' });
+  acceptJsonBodiesOnly(fastify);
   registerDrainHooks(fastify, app.get(HttpDrain));
   registerLoadShedding(fastify, config.server);
   // Nest registers its routes during init, after this hook is in place.
@@ -76,11 +80,13 @@ export function bootstrap(app: NestFastifyApplication): NestFastifyApplication {
     route.bodyLimit ??= config.http.bodyLimitBytes;
   });
   registerRawBodyCapture(fastify);
-  fastify.addHook('onSend', async (request, reply) => {
+  registerContractPipeline(fastify, app.get(RouteDiscovery).routes(), app.get<symbol, RouteGate[]>(ROUTE_GATES));
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     // A route whose success status depends on the outcome (201 created / 200 existing):
     // Nest applies the contract's fixed status after the handler, so the choice lands here.
     if (request.successStatus !== undefined && reply.statusCode < 300) reply.code(request.successStatus);
+    done(null, payload);
   });
 
   // Only the listed browser origins (the H5 preview) may read responses; admin routes stay

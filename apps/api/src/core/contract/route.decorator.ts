@@ -21,8 +21,8 @@ type ArgumentsFit<H extends (...args: never[]) => unknown, R extends RouteContra
 
 /**
  * Binds a handler to its route in `@douyin-kit/contracts`: method and path for Nest's router,
- * the success status, and the contract itself for the session guard (auth), the contract
- * interceptor (validation, response shape) and the OpenAPI document. The handler's return type
+ * the success status, and the contract itself for the route pipeline (contract/route-pipeline.ts:
+ * rate limits, auth, validation, response shape) and the OpenAPI document. The handler's return type
  * is checked against the route's response, so a controller cannot drift from its contract.
  * Its controller is `@Controller()` with no prefix: the path is the route's, whole.
  */

@@ -1,8 +1,8 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 
 /**
- * Who is calling: set by SessionGuard (auth/) on every route with `auth: 'user'`, read by
- * every feature's controllers. It lives apart from the auth feature so features that need the
+ * Who is calling: set by SessionGuard (auth/, in the route pipeline) on every route with
+ * `auth: 'user'`, read by every feature's controllers. It lives apart from the auth feature so features that need the
  * caller (users among them) do not depend on the feature that logs users in.
  */
 export interface AuthContext {

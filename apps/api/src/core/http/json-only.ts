@@ -13,15 +13,16 @@ import { AppError } from '../errors/app-error.js';
  *   still goes through Fastify's parser (with its prototype-poisoning checks).
  */
 export function acceptJsonBodiesOnly(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', async (request) => {
+  fastify.addHook('onRequest', (request, _reply, done) => {
     const { headers } = request;
     const type = headers['content-type'];
-    if (type === undefined) return;
+    if (type === undefined) return done();
     const hasBody = headers['transfer-encoding'] !== undefined || (headers['content-length'] ?? '0') !== '0';
     if (!hasBody) {
       delete headers['content-type'];
     } else if (type.split(';')[0]!.trim().toLowerCase() !== 'application/json') {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+      return done(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json'));
     }
+    done();
   });
 }

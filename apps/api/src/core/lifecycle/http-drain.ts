@@ -60,12 +60,13 @@ export class HttpDrain implements OnModuleDestroy, BeforeApplicationShutdown {
  * in-flight response instead of holding the shutdown open.
  */
 export function registerDrainHooks(fastify: FastifyInstance, drain: HttpDrain): void {
-  fastify.addHook('onRequest', async () => {
-    if (drain.draining) {
-      throw new AppError('NOT_READY', 'The server is shutting down: retry, another instance will answer', { retryAfterSeconds: 1 });
-    }
+  // Callback hooks, not async ones: every request passes them, and a promise each is not free.
+  fastify.addHook('onRequest', (_request, _reply, done) => {
+    if (!drain.draining) return done();
+    done(new AppError('NOT_READY', 'The server is shutting down: retry, another instance will answer', { retryAfterSeconds: 1 }));
   });
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (drain.draining) reply.header('connection', 'close');
+    done(null, payload);
   });
 }

@@ -36,4 +36,13 @@ describe('redactSecrets', () => {
       expect(isSecretKey(key), key).toBe(false);
     }
   });
+
+  it('passes a flat line without secrets through uncopied, and still redacts a flat one with a secret', () => {
+    const access = { requestId: 'r1', method: 'GET', route: null, status: 200, durationMs: 1.5 };
+    expect(redactSecrets(access)).toBe(access);
+    const flat = { method: 'POST', session_key: 'sk', status: 200 };
+    expect(redactSecrets(flat)).toEqual({ method: 'POST', session_key: REDACTED, status: 200 });
+    // Asked twice: the remembered verdict is the same.
+    expect(redactSecrets(flat)).toEqual({ method: 'POST', session_key: REDACTED, status: 200 });
+  });
 });

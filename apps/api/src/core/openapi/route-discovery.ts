@@ -11,8 +11,10 @@ export interface DiscoveredRoute {
   path: string;
   controller: string;
   handler: string;
-  /** Undefined for a handler bound with a bare `@Get`/`@Post` instead of `@Route`: the guard then closes it (session). */
+  /** Undefined for a handler bound with a bare `@Get`/`@Post` instead of `@Route`: the pipeline then closes it (session). */
   contract: RouteContract | undefined;
+  /** The controller method itself (its decorators' metadata). */
+  target: object;
 }
 
 const asList = (value: unknown): string[] => (Array.isArray(value) ? value : [value ?? '']).map(String);
@@ -52,7 +54,14 @@ export class RouteDiscovery {
         const contract = this.reflector.get<RouteContract | undefined>(CONTRACT_METADATA, handler as never);
         for (const base of controllerPaths) {
           for (const path of asList(methodPaths)) {
-            routes.push({ method: RequestMethod[method], path: joinPath(base, path), controller: controller.name, handler: name, contract });
+            routes.push({
+              method: RequestMethod[method],
+              path: joinPath(base, path),
+              controller: controller.name,
+              handler: name,
+              contract,
+              target: handler,
+            });
           }
         }
       }

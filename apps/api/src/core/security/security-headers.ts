@@ -1,4 +1,5 @@
-import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -16,7 +17,7 @@ export const API_CSP_DIRECTIVES = {
 
 /**
  * The same headers, fixed, for the few answers Fastify's router sends before any hook runs
- * (errors/framework-errors.ts: a malformed URL, an over-long parameter), which helmet never sees.
+ * (errors/framework-errors.ts: a malformed URL, an over-long parameter), which the hook never sees.
  */
 export const HOOKLESS_REPLY_HEADERS: Record<string, string> = {
   'content-security-policy': Object.entries(API_CSP_DIRECTIVES)
@@ -32,11 +33,9 @@ export const HOOKLESS_REPLY_HEADERS: Record<string, string> = {
  * Helmet's headers, set to suit a JSON API: nosniff, no framing (DENY), no referrer, the strict
  * CSP above, and HSTS in production only (local development and tests speak plain HTTP, and a
  * browser that once saw HSTS for 127.0.0.1 would refuse the dev server over HTTP for a year).
- * Registered before the routes (Nest adds them at init), so every route and the 404 handler
- * get them.
  */
-export function registerSecurityHeaders(fastify: FastifyInstance, options: { production: boolean }): void {
-  const settings: FastifyHelmetOptions = {
+export function securityHeaders(options: { production: boolean }): Record<string, string> {
+  const settings: HelmetOptions = {
     // Only our directives: helmet's defaults add `upgrade-insecure-requests`, which would
     // break the Swagger UI over plain HTTP in development.
     contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES },
@@ -47,6 +46,28 @@ export function registerSecurityHeaders(fastify: FastifyInstance, options: { pro
     // CORP); `same-origin` only stops other sites embedding them as no-cors resources.
     crossOriginResourcePolicy: { policy: 'same-origin' },
   };
-  // Not awaited: fastify loads plugins in registration order at ready(), before the routes.
-  void fastify.register(helmet, settings);
+  // Helmet stays the source of truth for the header set; it is asked once, here, with a
+  // response that only records what it is given.
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  let failure: unknown;
+  helmet(settings)({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => void (failure = error));
+  if (failure) throw failure instanceof Error ? failure : new Error('helmet refused its settings');
+  return headers;
+}
+
+/**
+ * Sets the security headers on every answer that goes through Fastify's hooks: every route and
+ * the 404 handler. None of them depends on the request, so they are computed once at start
+ * rather than by helmet on every request. A route may still override one (the docs page's CSP).
+ */
+export function registerSecurityHeaders(fastify: FastifyInstance, options: { production: boolean }): void {
+  const headers = securityHeaders(options);
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
 }

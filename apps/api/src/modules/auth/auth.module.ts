@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { ROUTE_GATES } from '../../core/contract/route-pipeline.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './controllers/auth.controller.js';
-import { RateLimitGuard, RateLimitModule } from './rate-limits.js';
+import { RateLimits } from './rate-limits.js';
 import { LoginService } from './services/login.service.js';
 import { LogoutService } from './services/logout.service.js';
 import { SessionGuard } from './session.guard.js';
@@ -10,17 +10,18 @@ import { SessionKeys } from './session-keys.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 @Module({
-  imports: [UsersModule, RateLimitModule],
+  imports: [UsersModule],
   controllers: [AuthController],
-  // Global guards run in this order: the rate limits before any session or admin key check.
   providers: [
     LoginService,
     LogoutService,
     SessionsRepository,
     SessionKeys,
-    { provide: APP_GUARD, useClass: RateLimitGuard },
-    { provide: APP_GUARD, useClass: SessionGuard },
+    RateLimits,
+    SessionGuard,
+    // Every route's gates, in this order: the rate limits before any session or admin key check.
+    { provide: ROUTE_GATES, inject: [RateLimits, SessionGuard], useFactory: (limits: RateLimits, sessions: SessionGuard) => [limits, sessions] },
   ],
-  exports: [SessionsRepository, SessionKeys],
+  exports: [SessionsRepository, SessionKeys, ROUTE_GATES],
 })
 export class AuthModule {}

@@ -1,10 +1,9 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import type { RouteContract } from '@douyin-kit/contracts';
 import type { FastifyRequest } from 'fastify';
 import { Clock } from '../../core/clock/clock.js';
 import { AppConfig } from '../../core/config/app-config.js';
-import { CONTRACT_METADATA } from '../../core/contract/route.decorator.js';
+import type { RouteCheck, RouteGate } from '../../core/contract/route-pipeline.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { ADMIN_KEY_HEADER, assertAdminKey } from './admin-key.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -17,27 +16,28 @@ import { hashSessionToken, looksLikeSessionToken } from './session-token.js';
 export const LAST_USED_INTERVAL_MS = 5 * 60_000;
 
 /**
- * Global guard: a route is open only if its contract says `auth: 'public'`; `auth: 'admin'`
- * routes need the admin key; every other route (including one someone forgot to annotate)
- * needs a live session token, and the caller it identifies is the only user the route may act on.
+ * Auth for every route, in the one route pipeline (core/contract/route-pipeline.ts): a route is
+ * open only if its contract says `auth: 'public'`; `auth: 'admin'` routes need the admin key;
+ * every other route (including a handler bound without `@Route`) needs a live session token,
+ * and the caller it identifies is the only user the route may act on.
  */
 @Injectable()
-export class SessionGuard implements CanActivate {
+export class SessionGuard implements RouteGate {
   constructor(
-    private readonly reflector: Reflector,
     private readonly sessions: SessionsRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const contract = this.reflector.get<RouteContract | undefined>(CONTRACT_METADATA, context.getHandler());
-    if (contract?.auth === 'public') return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
+  forRoute(contract: RouteContract | undefined): RouteCheck | null {
+    if (contract?.auth === 'public') return null;
     if (contract?.auth === 'admin') {
-      assertAdminKey(request.headers[ADMIN_KEY_HEADER], this.config.admin.apiKey);
-      return true;
+      return (request) => assertAdminKey(request.headers[ADMIN_KEY_HEADER], this.config.admin.apiKey);
     }
+    return (request) => this.authenticate(request);
+  }
+
+  private async authenticate(request: FastifyRequest): Promise<void> {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <token> from POST /auth/login');
     const now = this.clock.now();
@@ -50,7 +50,6 @@ export class SessionGuard implements CanActivate {
     const notSince = new Date(now.getTime() - LAST_USED_INTERVAL_MS);
     if (!session.lastUsedAt || session.lastUsedAt < notSince) await this.sessions.touch(session.id, now, notSince);
     request.auth = { sessionId: session.id, userId: session.userId, appId: session.user.appId };
-    return true;
   }
 }
 
