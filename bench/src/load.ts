@@ -56,12 +56,15 @@ export async function runLoad(ctx: Context, settings: LoadSettings): Promise<Loa
   const loginRate = new Map<ServerName, number>();
   const tokens = new Map<ServerName, string[]>();
   const emulatorCpu: number[] = [];
+  // GET /me's sessions belong to users the login rounds never use: logins beyond the per-user
+  // session cap would revoke them mid-run.
+  const meUserIds = await ctx.emulator.createUsers(ctx.app.appid, ME_SESSIONS);
 
   for (const server of servers) {
     const codes = await ctx.emulator.mintLoginCodes(ctx.app.appid, ctx.userIds, settings.warmupLogins + settings.connections);
     const warm = await loadLogin({ url: server.url, connections: settings.connections, amount: settings.warmupLogins }, codes);
     loginRate.set(server.name, warm.rps);
-    tokens.set(server.name, await loginTokens(ctx, server, 256));
+    tokens.set(server.name, await loginTokens(ctx, server, meUserIds));
     await loadMe({ url: server.url, connections: settings.connections, durationSec: settings.warmupSec }, tokens.get(server.name)!);
     log(`  warm-up ${server.name}: ${describe(warm)}`);
   }
@@ -125,10 +128,13 @@ function describe(r: RunResult): string {
   return `${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms${cpu}${flags ? ` (${flags})` : ''}`;
 }
 
-/** Session tokens of `count` users, logged in through the server itself (for GET /me). */
-async function loginTokens(ctx: Context, server: Server, count: number): Promise<string[]> {
-  const codes = await ctx.emulator.mintLoginCodes(ctx.app.appid, ctx.userIds, count);
-  return inBatches(count, 16, async (i) => {
+/** GET /me rotates over this many sessions, one per user. */
+const ME_SESSIONS = 256;
+
+/** One session token per user, logged in through the server itself (for GET /me). */
+async function loginTokens(ctx: Context, server: Server, userIds: string[]): Promise<string[]> {
+  const codes = await ctx.emulator.mintLoginCodes(ctx.app.appid, userIds, userIds.length);
+  return inBatches(userIds.length, 16, async (i) => {
     const response = await fetch(`${server.url}/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
