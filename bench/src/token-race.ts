@@ -14,7 +14,7 @@ export interface TokenRaceReport {
   settings: TokenRaceSettings;
   /** Upstream fetches of this app's tokens during the burst, per credential. */
   fetches: { client_token: number; app_access_token: number };
-  /** HTTP status → responses. */
+  /** HTTP status (with the error code when not 2xx) → responses. */
   statuses: Record<string, number>;
   durationMs: number;
 }
@@ -53,8 +53,12 @@ export async function runTokenRace(
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ code: phoneCode }),
         });
-        await response.arrayBuffer();
-        return response.status;
+        if (response.ok) {
+          await response.arrayBuffer();
+          return String(response.status);
+        }
+        const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+        return `${response.status} ${body?.error?.code ?? '?'}`;
       }),
     );
     const durationMs = performance.now() - started;
