@@ -44,7 +44,7 @@ export function fakePrivacyHost({ agreed = false, contractName = '《测试隐�
           current(
             (option) => {
               state.resolutions.push(option)
-              if (option.event !== 'exposureAuthorization') settle(option)
+              settle(option)
             },
             { referrer: api }
           )

@@ -26,7 +26,7 @@ const preview: typeof import('./h5-preview') | undefined =
 
 export const host: Host = preview?.tt ?? Taro
 
-export type PrivacyResolve = (option: { event: 'exposureAuthorization' | 'agree' | 'disagree'; buttonId?: string }) => void
+export type PrivacyResolve = (option: { event: 'agree' | 'disagree'; buttonId?: string }) => void
 type PrivacyListener = (resolve: PrivacyResolve, eventInfo?: { referrer?: string }) => void
 
 /** The callback-style privacy APIs both hosts share (Taro does not promisify them). */

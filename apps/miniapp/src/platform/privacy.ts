@@ -78,7 +78,9 @@ export function installPrivacyGate(): void {
       return
     }
     publish()
-    resolve({ event: 'exposureAuthorization' })
+    // No resolve({event: 'exposureAuthorization'}) here: WeChat documents it, Douyin's
+    // onNeedPrivacyAuthorization page names only agree and disagree, and a host that read an
+    // unknown event as a refusal would fail the held call while the popup is still up.
     getPrivacySetting().then(
       ({ privacyContractName }) => {
         if (waiting?.request !== request || !privacyContractName) return

@@ -94,7 +94,7 @@ describe('profile page', () => {
 
       expect(await screen.findByText('小明')).toBeTruthy()
       expect(screen.queryByText('同意并继续')).toBeNull()
-      expect(host.state.resolutions).toEqual([{ event: 'exposureAuthorization' }, { buttonId: 'privacy-agree', event: 'agree' }])
+      expect(host.state.resolutions).toEqual([{ buttonId: 'privacy-agree', event: 'agree' }])
       expect(requestsTo('POST /me/profile')).toHaveLength(1)
     })
 
