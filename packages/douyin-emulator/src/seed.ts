@@ -28,6 +28,8 @@ export const ZSeedApp = z.object({
     .url({ protocol: /^https?$/ })
     .nullable()
     .optional(),
+  /** Signs pushes instead of the app secret (the console's separate webhook key). */
+  webhookSecret: z.string().min(1).max(128).optional(),
   privacy: ZSeedPrivacy.optional(),
 });
 

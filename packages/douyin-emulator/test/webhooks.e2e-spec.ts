@@ -108,6 +108,25 @@ describe('webhook URL (console side)', () => {
     receiver.echo();
     expect(await admin.verifyWebhook(APPID)).toMatchObject({ verified: true });
   });
+  it("signs with the console's separate webhook key when one is set, and with the app secret again after null", async () => {
+    receiver.echo();
+    receiver.received.length = 0;
+    const key = 'whk-separate-webhook-key';
+    await admin.setWebhook(APPID, receiver.url, { secret: key });
+    expect((await admin.app(APPID))?.webhookSecret).toBe(key);
+    await admin.pushWebhook({ appid: APPID, event: 'some_event', content: { n: 1 } });
+    await until(
+      async () => receiver.received.length,
+      (n) => n >= 2,
+    );
+    // The challenge and the push, both signed with the webhook key, not the app secret.
+    for (const request of receiver.received.slice(0, 2)) expect(request.headers['x-douyin-signature']).toBe(sha1Hex(key + request.body));
+
+    await admin.setWebhook(APPID, receiver.url, { secret: null });
+    expect((await admin.app(APPID))?.webhookSecret).toBeUndefined();
+    const last = receiver.received.at(-1)!;
+    expect(last.headers['x-douyin-signature']).toBe(sha1Hex(SECRET + last.body));
+  });
 });
 
 describe('events', () => {

@@ -30,6 +30,8 @@ export interface AdminApp {
   privateKeyPem: string | null;
   /** Where events are pushed; null: none. */
   webhookUrl: string | null;
+  /** Signs pushes instead of the app secret; absent: the app secret. */
+  webhookSecret?: string;
   privacy: AppPrivacy;
 }
 

@@ -257,12 +257,13 @@ export class EmulatorAdmin {
   /**
    * Sets (or with null removes) the app's webhook URL. Like the console, the URL is first sent a
    * signed verify_webhook challenge and saved only when the answer echoes it; `verify: false`
-   * saves it unchecked (a server not up yet).
+   * saves it unchecked (a server not up yet). `secret` signs the pushes instead of the app secret
+   * (the console's separate webhook key; null goes back to the app secret).
    */
   setWebhook(
     appid: string,
     url: string | null,
-    options: { verify?: boolean } = {},
+    options: { verify?: boolean; secret?: string | null } = {},
   ): Promise<{ appid: string; webhookUrl: string | null; verification: AdminWebhookVerification | null }> {
     return this.request('POST', `/apps/${encodeURIComponent(appid)}/webhook`, { url, ...options });
   }

@@ -28,6 +28,7 @@ export class DirectoryService {
       secret: input.secret ?? newSecret(),
       ...keys,
       webhookUrl: input.webhookUrl ?? null,
+      ...(input.webhookSecret ? { webhookSecret: input.webhookSecret } : {}),
       privacy: appPrivacy(input.privacy),
     };
     this.ctx.store.putApp(app);

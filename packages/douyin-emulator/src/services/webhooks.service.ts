@@ -39,7 +39,8 @@ const MAX_DELIVERIES = 1000;
 /**
  * The platform's event push (docs/douyin-platform.md §10): a POST of JSON
  * `{event, client_key, from_user_id, content: "<JSON string>", log_id}` with `Msg-Id` and
- * `X-Douyin-Signature` = hex sha1(app secret + body). An answer that is not 2xx within
+ * `X-Douyin-Signature` = hex sha1(key + body), the key being the app's webhook secret when set,
+ * else the app secret. An answer that is not 2xx within
  * `webhookTimeoutMs` (5 s) is retried, up to 3 times, after `webhookRetryDelaysMs`. Retries run
  * on real timers (the emulated clock only stamps `time` and attempts).
  */
@@ -68,7 +69,7 @@ export class WebhookDispatcher {
       msgId: randomHex(16),
       event,
       body,
-      signature: sign(app.secret, body),
+      signature: sign(signingKey(app), body),
       status: 'pending',
       attempts: [],
       createdAt: now,
@@ -103,7 +104,7 @@ export class WebhookDispatcher {
       msgId: randomHex(16),
       event: 'verify_webhook',
       body,
-      signature: sign(app.secret, body),
+      signature: sign(signingKey(app), body),
       status: 'pending',
       attempts: [],
       createdAt: now,
@@ -188,6 +189,9 @@ export class WebhookDispatcher {
     return { attempt, text };
   }
 }
+
+/** The console's separate webhook key when the app has one, else the app secret. */
+const signingKey = (app: AppRecord): string => app.webhookSecret ?? app.secret;
 
 function sign(secret: string, body: string): string {
   return createHash('sha1').update(secret, 'utf8').update(body, 'utf8').digest('hex');

@@ -34,6 +34,11 @@ export interface AppRecord {
   privateKeyPem: string | null;
   /** Where the platform pushes events (console → Webhooks); null: none (the default). */
   webhookUrl: string | null;
+  /**
+   * What pushes are signed with when the console issued a separate webhook verification key
+   * (the mini-app console does when webhooks are enabled); unset: the app secret.
+   */
+  webhookSecret?: string;
   privacy: AppPrivacy;
 }
 

@@ -8,6 +8,8 @@ const ZSetWebhook = z.object({
   url: z.url({ protocol: /^https?$/ }).nullable(),
   /** Check the URL first with a verify_webhook challenge, as the console does (default true). */
   verify: z.boolean().optional(),
+  /** A separate key to sign pushes with (null: back to the app secret; absent: unchanged). */
+  secret: z.string().min(1).max(128).nullable().optional(),
 });
 const ZPush = z.object({
   appid: z.string().min(1),
@@ -29,12 +31,15 @@ export function registerWebhookRoutes(app: FastifyInstance, { ctx, services }: R
   // Saving a URL verifies it first (the console refuses one that does not echo the challenge).
   app.post<{ Params: { appid: string } }>(`${ADMIN_PREFIX}/apps/:appid/webhook`, async (request, reply) => {
     const input = parseInput(ZSetWebhook, request.body);
-    const record = requireApp(request.params.appid);
+    const { webhookSecret: previous, ...rest } = requireApp(request.params.appid);
+    const secret = input.secret === undefined ? previous : (input.secret ?? undefined);
+    // The challenge is signed with the key the pushes will use.
+    const record = { ...rest, webhookUrl: input.url, ...(secret ? { webhookSecret: secret } : {}) };
     const verification = input.url && input.verify !== false ? await webhooks.verify(record, input.url) : null;
     if (verification && !verification.verified) {
       return reply.code(422).send({ error: `webhook URL not verified: ${verification.error ?? 'no echo'}`, verification });
     }
-    ctx.store.putApp({ ...record, webhookUrl: input.url });
+    ctx.store.putApp(record);
     return { appid: record.appid, webhookUrl: input.url, verification };
   });
 
