@@ -2,12 +2,11 @@
  * `pnpm --filter @douyin-kit/miniapp preview [--dev]`: a production tt build, then a preview
  * through Douyin's official CLI (tt-ide-cli); prints the QR code a phone scans.
  */
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { describeToolError, runCli } from './failure'
-import { buildProduction, checkApiBase, DIST, readProjectAppid, requireRealAppid, requireToken, timeoutMs } from './project'
-import { printQrcode, qrcodePath } from './qrcode-output'
-import { withTma } from './tma'
+import { runCli } from './failure'
+import { requireToken } from './project'
+import { printQrcode } from './qrcode-output'
+import { prepareSend, SEND_OPTIONS, sendWithToken } from './send'
 
 const USAGE = `Usage: TMA_TOKEN=… pnpm --filter @douyin-kit/miniapp preview [options]
 
@@ -26,46 +25,23 @@ let token = ''
 runCli(
   async () => {
     const { values } = parseArgs({
-      options: {
-        dev: { type: 'boolean' },
-        page: { type: 'string' },
-        'qrcode-output': { type: 'string' },
-        proxy: { type: 'string' },
-        project: { type: 'string' },
-        'no-build': { type: 'boolean' },
-        timeout: { type: 'string', default: '300' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-      }
+      options: { ...SEND_OPTIONS, dev: { type: 'boolean' }, page: { type: 'string' }, timeout: { type: 'string', default: '300' } }
     })
     if (values.help) return void process.stdout.write(USAGE)
     token = requireToken()
-    const project = values.project === undefined ? DIST : resolve(values.project)
-    if (!values['no-build'] && values.project === undefined) buildProduction(checkApiBase(values.dev === true))
-    const appid = readProjectAppid(project)
-    requireRealAppid(appid)
-    const output = qrcodePath(project, values['qrcode-output'], 'preview.png')
+    const target = prepareSend(values, { dev: values.dev === true, qrcodeName: 'preview.png' })
 
-    process.stdout.write(`Previewing ${appid} through tt-ide-cli…\n`)
-    const result = await withTma(
-      { secrets: [token], verbose: values.verbose === true, timeoutMs: timeoutMs(values.timeout) },
-      async ({ tma }) => {
-        await tma.setConfig({ proxy: values.proxy ?? null })
-        tma.setAppConfig({ appid, config: { token } })
-        return tma
-          .preview({
-            project: { path: project },
-            page: { path: values.page ?? '', query: '', scene: '', launchFrom: '', location: '' },
-            qrcode: { format: 'imageFile', output },
-            cache: false,
-            copyToClipboard: false
-          })
-          .catch((error: unknown) => {
-            throw describeToolError('Preview', error, [token])
-          })
-      }
+    process.stdout.write(`Previewing ${target.appid} through tt-ide-cli…\n`)
+    const result = await sendWithToken(values, target, token, 'Preview', (tma) =>
+      tma.preview({
+        project: { path: target.project },
+        page: { path: values.page ?? '', query: '', scene: '', launchFrom: '', location: '' },
+        qrcode: { format: 'imageFile', output: target.qrcode },
+        cache: false,
+        copyToClipboard: false
+      })
     )
-    await printQrcode(result.shortUrl ?? result.originSchema, output)
+    await printQrcode(result.shortUrl ?? result.originSchema, target.qrcode)
   },
   () => [token]
 )

@@ -3,22 +3,11 @@
  * through tt-ide-cli with the version from package.json and a changelog from the argument or
  * the last commit's subject.
  */
-import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { CliFailure, describeToolError, runCli } from './failure'
-import {
-  buildProduction,
-  checkApiBase,
-  DIST,
-  lastCommitSubject,
-  packageVersion,
-  readProjectAppid,
-  requireRealAppid,
-  requireToken,
-  timeoutMs
-} from './project'
-import { printQrcode, qrcodePath } from './qrcode-output'
-import { withTma } from './tma'
+import { CliFailure, runCli } from './failure'
+import { lastCommitSubject, packageVersion, requireToken } from './project'
+import { printQrcode } from './qrcode-output'
+import { prepareSend, SEND_OPTIONS, sendWithToken } from './send'
 
 const USAGE = `Usage: TMA_TOKEN=… pnpm --filter @douyin-kit/miniapp upload [changelog] [options]
 
@@ -37,49 +26,28 @@ runCli(
   async () => {
     const { values, positionals } = parseArgs({
       allowPositionals: true,
-      options: {
-        'qrcode-output': { type: 'string' },
-        proxy: { type: 'string' },
-        project: { type: 'string' },
-        'no-build': { type: 'boolean' },
-        timeout: { type: 'string', default: '600' },
-        verbose: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-      }
+      options: { ...SEND_OPTIONS, timeout: { type: 'string', default: '600' } }
     })
     if (values.help) return void process.stdout.write(USAGE)
     token = requireToken()
     const version = packageVersion()
     const changeLog = positionals.join(' ').trim() || lastCommitSubject()
     if (!changeLog) throw new CliFailure('No changelog: pass one as the argument (git has no commit to take it from).', 2)
-    const project = values.project === undefined ? DIST : resolve(values.project)
-    if (!values['no-build'] && values.project === undefined) buildProduction(checkApiBase(false))
-    const appid = readProjectAppid(project)
-    requireRealAppid(appid)
-    const output = qrcodePath(project, values['qrcode-output'], 'upload.png')
+    const target = prepareSend(values, { dev: false, qrcodeName: 'upload.png' })
 
-    process.stdout.write(`Uploading ${appid} version ${version} (${changeLog})…\n`)
-    const result = await withTma(
-      { secrets: [token], verbose: values.verbose === true, timeoutMs: timeoutMs(values.timeout) },
-      async ({ tma }) => {
-        await tma.setConfig({ proxy: values.proxy ?? null })
-        tma.setAppConfig({ appid, config: { token } })
-        return tma
-          .upload({
-            project: { path: project },
-            qrcode: { format: 'imageFile', output },
-            copyToClipboard: false,
-            changeLog,
-            version,
-            needUploadSourcemap: true
-          })
-          .catch((error: unknown) => {
-            throw describeToolError('Upload', error, [token])
-          })
-      }
+    process.stdout.write(`Uploading ${target.appid} version ${version} (${changeLog})…\n`)
+    const result = await sendWithToken(values, target, token, 'Upload', (tma) =>
+      tma.upload({
+        project: { path: target.project },
+        qrcode: { format: 'imageFile', output: target.qrcode },
+        copyToClipboard: false,
+        changeLog,
+        version,
+        needUploadSourcemap: true
+      })
     )
     process.stdout.write(`Uploaded version ${version}. Submit it for review in the Douyin console.\n`)
-    await printQrcode(result.shortUrl ?? result.originSchema, output)
+    await printQrcode(result.shortUrl ?? result.originSchema, target.qrcode)
   },
   () => [token]
 )
