@@ -1,7 +1,7 @@
 import { Controller, Header, Param, StreamableFile } from '@nestjs/common';
 import { routes, type RouteParams } from '@douyin-kit/contracts';
 import { Route } from '../contract/route.decorator.js';
-import { DOCS_ASSETS, DOCS_PAGE, DOCS_PAGE_CSP, openDocsAsset } from './docs-page.js';
+import { DOCS_ASSETS, DOCS_PAGE, DOCS_PAGE_CSP, docsAsset } from './docs-page.js';
 import { OpenApiService } from './openapi.service.js';
 
 @Controller()
@@ -23,6 +23,7 @@ export class DocsController {
 
   @Route(routes.docs.asset)
   asset(@Param() { file }: RouteParams<typeof routes.docs.asset>): StreamableFile {
-    return new StreamableFile(openDocsAsset(file), { type: DOCS_ASSETS[file] });
+    const bytes = docsAsset(file);
+    return new StreamableFile(bytes, { type: DOCS_ASSETS[file], length: bytes.length });
   }
 }
