@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 // Secrets and codes come from the CSPRNG even in an emulator: callers may log or compare them,
 // and a predictable sequence would hide bugs where two apps or users share a value.
@@ -10,7 +10,10 @@ export function randomHex(bytes: number): string {
 }
 
 export function randomAlphanumeric(length: number): string {
-  const bytes = randomBytes(length);
+  return alphanumeric(randomBytes(length));
+}
+
+function alphanumeric(bytes: Uint8Array): string {
   let out = '';
   for (const byte of bytes) out += ALPHANUMERIC[byte % ALPHANUMERIC.length];
   return out;
@@ -24,9 +27,21 @@ export function newSessionKey(): string {
 export const newAppid = (): string => `tt${randomHex(8)}`;
 export const newSecret = (): string => randomHex(20);
 export const newUserId = (): string => `u_${randomAlphanumeric(10)}`;
-/** Real openids are opaque strings of about this length. */
-export const newOpenid = (): string => `_000${randomAlphanumeric(40)}`;
-export const newUnionid = (): string => randomHex(18);
+
+// A user's ids are derived from the app and the user id, not drawn at random: a dev database
+// that keeps rows by openid still matches `u_alice` after the emulator restarts, as a real
+// user keeps their openid. The key is public (a namespace, not a secret): the emulator's ids
+// are fake, and anyone may compute them (`deriveOpenid`).
+const DERIVATION_KEY = 'douyin-emulator/ids/v1';
+const derive = (...parts: string[]): Buffer => createHmac('sha512', DERIVATION_KEY).update(parts.join('\u0000')).digest();
+
+/** The openid of emulator user `userId` in app `appid`: the same on every start, different per app. */
+export const deriveOpenid = (appid: string, userId: string): string => `_000${alphanumeric(derive('openid', appid, userId).subarray(0, 40))}`;
+/** The unionid of emulator user `userId` of app `appid` (36 hex characters, like the platform's). */
+export const deriveUnionid = (appid: string, userId: string): string => derive('unionid', appid, userId).subarray(0, 18).toString('hex');
+/** anonymous_openid is per device and app; derived the same way so it survives restarts too. */
+export const deriveAnonymousOpenid = (appid: string, deviceId: string): string =>
+  `_000${alphanumeric(derive('anonymous_openid', appid, deviceId).subarray(0, 40))}`;
 export const newLoginCode = (): string => randomAlphanumeric(32);
 export const newAppToken = (): string => `0801121${randomHex(40)}`;
 export const newClientToken = (): string => `clt.${randomHex(32)}`;

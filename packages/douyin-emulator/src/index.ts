@@ -7,5 +7,6 @@ export { DEFAULT_DEV_SEED, type SeedApp, type SeedConfig, type SeedPrivacy, type
 export { PRIVACY_ITEM_OF_API, PRIVACY_ITEMS, type PrivacyApi, type PrivacyItem } from './store/records.js';
 export { DEFAULT_APP_PRIVACY } from './services/privacy.service.js';
 export { OPERATIONS, type FaultRuleInput, type Operation } from './faults/fault-rules.js';
+export { deriveAnonymousOpenid, deriveOpenid, deriveUnionid } from './identifiers.js';
 export { ADMIN_PREFIX } from './routes/admin/admin-input.js';
 export { createTt, type CreateTtOptions, type TtLike } from './tt/index.js';

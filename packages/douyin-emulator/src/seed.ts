@@ -73,8 +73,10 @@ export type SeedTemplate = z.infer<typeof ZSeedTemplate>;
 export type SeedConfig = z.infer<typeof ZSeedConfig>;
 
 /**
- * What the CLI seeds when given no file: one dev app, two users, two templates. Its users start
- * without privacy agreement, like a fresh install: the first privacy API shows the popup.
+ * What the CLI seeds when given no file: one dev app, two users, two templates, in Chinese like
+ * the real product's data. Its users start without privacy agreement, like a fresh install: the
+ * first privacy API shows the popup. Their openids are derived from app and user id, so they are
+ * the same on every start.
  */
 export const DEFAULT_DEV_SEED: SeedConfig = {
   apps: [{ appid: 'tt_emulator_dev_app', secret: 'emulator-dev-secret-not-real', privacy: { usersStartAgreed: false } }],
@@ -82,21 +84,23 @@ export const DEFAULT_DEV_SEED: SeedConfig = {
     {
       id: 'u_alice',
       appid: 'tt_emulator_dev_app',
-      nickname: 'Alice',
+      nickname: '小林',
       gender: 2,
-      city: 'Hangzhou',
-      province: 'Zhejiang',
-      country: 'China',
+      city: '杭州',
+      province: '浙江',
+      country: '中国',
+      language: 'zh_CN',
       phone: { countryCode: '86', purePhoneNumber: '13800000001' },
     },
     {
       id: 'u_bob',
       appid: 'tt_emulator_dev_app',
-      nickname: 'Bob',
+      nickname: '阿杰',
       gender: 1,
-      city: 'Beijing',
-      province: 'Beijing',
-      country: 'China',
+      city: '北京',
+      province: '北京',
+      country: '中国',
+      language: 'zh_CN',
     },
   ],
   templates: [

@@ -1,5 +1,5 @@
 import { AdminError, type EmulatorContext } from '../context.js';
-import { newAppid, newOpenid, newSecret, newUnionid, newUserId, randomAlphanumeric } from '../identifiers.js';
+import { deriveOpenid, deriveUnionid, newAppid, newSecret, newUserId, randomAlphanumeric } from '../identifiers.js';
 import { assertRsaPublicKey, generateRsaKeyPair } from '../platform-crypto.js';
 import { appPrivacy } from './privacy.service.js';
 import type { SeedApp, SeedTemplate, SeedUser } from '../seed.js';
@@ -40,7 +40,7 @@ export class DirectoryService {
     if (!app) throw new AdminError(400, `unknown appid ${input.appid}`);
     const id = input.id ?? newUserId();
     if (this.ctx.store.getUser(id)) throw new AdminError(400, `user ${id} already exists`);
-    const openid = input.openid ?? newOpenid();
+    const openid = input.openid ?? deriveOpenid(input.appid, id);
     if (this.ctx.store.findUserByOpenid(input.appid, openid)) {
       throw new AdminError(400, `openid ${openid} already used in app ${input.appid}`);
     }
@@ -48,7 +48,7 @@ export class DirectoryService {
       id,
       appid: input.appid,
       openid,
-      unionid: input.unionid ?? newUnionid(),
+      unionid: input.unionid ?? deriveUnionid(input.appid, id),
       loggedIn: input.loggedIn ?? true,
       profile: {
         nickName: input.nickname ?? `用户${randomAlphanumeric(6)}`,

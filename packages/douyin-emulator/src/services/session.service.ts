@@ -1,5 +1,5 @@
 import { TtFailure, type EmulatorContext } from '../context.js';
-import { newLoginCode, newOpenid, newSessionKey } from '../identifiers.js';
+import { deriveAnonymousOpenid, newLoginCode, newSessionKey } from '../identifiers.js';
 import { encryptWithSessionKey, signRawData } from '../platform-crypto.js';
 import type { AppRecord, UserRecord } from '../store/store.js';
 
@@ -135,7 +135,7 @@ export class SessionService {
   private anonymousOpenid(appid: string, deviceId: string): string {
     const existing = this.ctx.store.getAnonymousOpenid(appid, deviceId);
     if (existing) return existing;
-    const created = newOpenid();
+    const created = deriveAnonymousOpenid(appid, deviceId);
     this.ctx.store.putAnonymousOpenid(appid, deviceId, created);
     return created;
   }
