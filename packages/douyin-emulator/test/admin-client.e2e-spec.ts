@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EmulatorAdmin, EmulatorAdminError } from '../src/admin/index.js';
-import { APPID, startHarness, type Harness } from './harness.js';
+import { APPID, SECRET, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 let admin: EmulatorAdmin;
@@ -68,6 +68,38 @@ describe('EmulatorAdmin (the typed client of /__emulator)', () => {
     expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/apps/v2/token', contentType: 'application/json', headers: { 'x-trace': 't1' } });
     expect(await admin.recentCalls({ operation: 'notify_v2' })).toEqual([]);
     expect(await admin.recentCalls({ limit: 1 })).toEqual([calls[1]]);
+  });
+
+  it('shows the ledger: session state, issued tokens (masked only) and subscriptions', async () => {
+    const alice = () => admin.users(APPID).then((users) => users.find((u) => u.id === 'alice')!);
+    expect((await alice()).hasSession).toBe(false);
+    await admin.login({ appid: APPID, userId: 'alice' });
+    expect((await alice()).hasSession).toBe(true);
+
+    const issue = () =>
+      fetch(`${h.emulator.url}/api/apps/v2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ appid: APPID, secret: SECRET, grant_type: 'client_credential' }),
+      }).then((res) => res.json() as Promise<{ data: { access_token: string } }>);
+    const first = (await issue()).data.access_token;
+    const second = (await issue()).data.access_token;
+    const tokens = await admin.tokens(APPID);
+    expect(tokens.map((t) => t.kind)).toEqual(['app', 'app']);
+    expect(tokens[1]).toMatchObject({ appid: APPID, masked: `${second.slice(0, 4)}…${second.slice(-4)}`, expired: false });
+    // Never the token itself, nor a long enough piece of it to use.
+    expect(JSON.stringify(tokens)).not.toContain(first.slice(4, -4));
+    expect(JSON.stringify(tokens)).not.toContain(second.slice(4, -4));
+    await admin.advanceClock(600);
+    expect((await admin.tokens(APPID)).map((t) => t.expired)).toEqual([true, false]);
+
+    await admin.subscribe({ appid: APPID, userId: 'alice', tmplIds: ['T_ONCE'] });
+    await admin.subscribe({ appid: APPID, userId: 'alice', tmplIds: ['T_LONG'] });
+    expect(await admin.subscriptions(APPID)).toEqual([
+      expect.objectContaining({ userId: 'alice', templateId: 'T_ONCE', credits: 1, longTerm: false, banned: false }),
+      expect.objectContaining({ userId: 'alice', templateId: 'T_LONG', longTerm: true }),
+    ]);
+    expect(await admin.subscriptions('tt_nobody')).toEqual([]);
   });
 
   it('moves the clock forward', async () => {

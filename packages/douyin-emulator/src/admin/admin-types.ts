@@ -1,6 +1,16 @@
 // What the admin API (`/__emulator`) answers, as the client sees it. Type-only imports of
 // dependency-free modules: this folder must stay browser-safe (see tsconfig.tt.json).
-import type { AppPrivacy, InboxMessage, PrivacyApi, PrivacyItem, TemplateRecord, UserProfile, UserRecord } from '../store/records.js';
+import type {
+  AppPrivacy,
+  InboxMessage,
+  PrivacyApi,
+  PrivacyItem,
+  SubscriptionRecord,
+  TemplateRecord,
+  TokenKind,
+  UserProfile,
+  UserRecord,
+} from '../store/records.js';
 import type { SecretKind } from '../issued-secrets.js';
 import type { FaultRule, FaultRuleInput, Operation } from '../faults/fault-rule-types.js';
 import type { RecordedCall } from '../calls/recorded-call.js';
@@ -44,7 +54,11 @@ export type GeneratedApp = AdminApp & { privateKeyPem: string };
  * platform when the app is not bound to an open-platform account.
  */
 export type AdminUser = Pick<UserRecord, 'id' | 'appid' | 'openid' | 'unionid' | 'loggedIn' | 'phone' | 'privacyAgreed'> &
-  Omit<UserProfile, 'nickName'> & { nickname: string };
+  Omit<UserProfile, 'nickName'> & {
+    nickname: string;
+    /** The user has logged in to the mini-program (tt.login) and holds a session key. */
+    hasSession: boolean;
+  };
 
 export type AdminTemplate = TemplateRecord;
 
@@ -126,3 +140,20 @@ export interface AdminWebhookVerification {
 
 export type IssuedSecretsView = Record<SecretKind, string[]>;
 export type CallCounts = Record<Operation, number>;
+
+/**
+ * A token the platform issued (app access_token or client_token), masked: the dashboard and
+ * logs may show it, so only its first and last four characters are kept.
+ */
+export interface AdminIssuedToken {
+  appid: string;
+  kind: TokenKind;
+  masked: string;
+  issuedAt: number;
+  expiresAt: number;
+  /** Past its expiry on the emulated clock (including a re-fetch's 5-minute overlap). */
+  expired: boolean;
+}
+
+/** A user's standing for one template: one-time credits left, long-term permission, ban. */
+export type AdminSubscription = SubscriptionRecord;

@@ -4,6 +4,8 @@ import type {
   AdminApp,
   AppPrivacy,
   AdminInboxMessage,
+  AdminIssuedToken,
+  AdminSubscription,
   AdminTemplate,
   AdminUser,
   AdminWebhookDelivery,
@@ -193,6 +195,16 @@ export class EmulatorAdmin {
    */
   recentCalls(filter: { operation?: Operation; limit?: number } = {}): Promise<RecordedCall[]> {
     return this.request('GET', `/calls/recent${query({ operation: filter.operation, limit: filter.limit?.toString() })}`);
+  }
+
+  /** The app access_tokens and client_tokens the store holds, masked, in issue order. */
+  tokens(appid?: string): Promise<AdminIssuedToken[]> {
+    return this.request('GET', `/tokens${query({ appid })}`);
+  }
+
+  /** Each user's standing per template (credits, long-term permission, ban). */
+  subscriptions(appid?: string): Promise<AdminSubscription[]> {
+    return this.request('GET', `/subscriptions${query({ appid })}`);
   }
 
   /** Every credential the emulator handed out since it started, by kind. */

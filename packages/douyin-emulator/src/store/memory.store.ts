@@ -106,6 +106,9 @@ export class MemoryStore implements EmulatorStore {
     const { appid, userId, templateId } = subscription;
     this.subscriptions.set(key(appid, userId, templateId), subscription);
   }
+  listSubscriptions(appid?: string): SubscriptionRecord[] {
+    return [...this.subscriptions.values()].filter((s) => appid === undefined || s.appid === appid);
+  }
 
   addInboxMessage(message: InboxMessage): void {
     this.inbox.push(message);

@@ -49,6 +49,7 @@ export interface EmulatorStore {
 
   getSubscription(appid: string, userId: string, templateId: string): SubscriptionRecord | undefined;
   putSubscription(subscription: SubscriptionRecord): void;
+  listSubscriptions(appid?: string): SubscriptionRecord[];
 
   addInboxMessage(message: InboxMessage): void;
   listInbox(filter: { appid?: string; openid?: string }): InboxMessage[];

@@ -10,7 +10,7 @@ import { ADMIN_PREFIX, parseInput } from './admin-input.js';
 const ZAppidQuery = z.object({ appid: z.string().min(1).optional() });
 const ZAgreement = z.object({ agreed: z.boolean() });
 
-/** The session key stays out: the only way to learn it is jscode2session, as on the platform. */
+/** The session key stays out (only whether there is one): the only way to learn it is jscode2session, as on the platform. */
 export function userView(user: UserRecord): AdminUser {
   return {
     id: user.id,
@@ -18,6 +18,7 @@ export function userView(user: UserRecord): AdminUser {
     openid: user.openid,
     unionid: user.unionid,
     loggedIn: user.loggedIn,
+    hasSession: user.sessionKey !== null,
     nickname: user.profile.nickName,
     avatarUrl: user.profile.avatarUrl,
     gender: user.profile.gender,
