@@ -3,13 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ADMIN_PREFIX } from './routes/admin/admin-input.js';
+import { DASHBOARD_PATH } from './routes/admin/dashboard.routes.js';
 import { DEFAULT_DEV_SEED, ZSeedConfig, type SeedConfig } from './seed.js';
 import { startEmulator } from './server.js';
 
 const USAGE = `douyin-emulator [--port 8787] [--host 127.0.0.1] [--seed seed.json] [--verbose]
 
 Local stand-in for the Douyin mini-program open platform. Without --seed it creates a dev app
-with two users (u_alice, u_bob) and two templates. Admin API under ${ADMIN_PREFIX}.`;
+with two users (u_alice, u_bob) and two templates. Admin API under ${ADMIN_PREFIX}, dashboard
+at ${DASHBOARD_PATH}.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -42,9 +44,10 @@ async function main(): Promise<void> {
   console.log(`  legacy host base: ${emulator.url}  (e.g. POST /api/apps/v2/token)`);
   console.log(`  open platform base: ${emulator.url}  (e.g. POST /oauth/client_token/)`);
   console.log(`  admin prefix: ${emulator.url}${ADMIN_PREFIX}`);
+  console.log(`  dashboard: ${emulator.url}${DASHBOARD_PATH}`);
   for (const app of apps) console.log(`  app ${app.appid}  secret ${app.secret}  (fake credentials)`);
-  const users = (await (await fetch(`${emulator.url}${ADMIN_PREFIX}/users`)).json()) as Array<{ id: string; appid: string; nickname: string }>;
-  for (const user of users) console.log(`  user ${user.id} (${user.nickname}) in ${user.appid}`);
+  const users = (await (await fetch(`${emulator.url}${ADMIN_PREFIX}/users`)).json()) as Array<{ id: string; appid: string; nickname: string; openid: string }>;
+  for (const user of users) console.log(`  user ${user.id} (${user.nickname}) in ${user.appid}  openid ${user.openid}`);
 
   const stop = () => {
     void emulator.close().then(() => process.exit(0));

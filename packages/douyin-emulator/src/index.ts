@@ -9,4 +9,5 @@ export { DEFAULT_APP_PRIVACY } from './services/privacy.service.js';
 export { OPERATIONS, type FaultRuleInput, type Operation } from './faults/fault-rules.js';
 export { deriveAnonymousOpenid, deriveOpenid, deriveUnionid } from './identifiers.js';
 export { ADMIN_PREFIX } from './routes/admin/admin-input.js';
+export { DASHBOARD_PATH } from './routes/admin/dashboard.routes.js';
 export { createTt, type CreateTtOptions, type TtLike } from './tt/index.js';

@@ -14,6 +14,8 @@ import { registerControlRoutes } from './routes/admin/control.routes.js';
 import { ADMIN_PREFIX } from './routes/admin/admin-input.js';
 import { registerDeviceRoutes } from './routes/admin/device.routes.js';
 import { registerDirectoryRoutes } from './routes/admin/directory.routes.js';
+import { registerInspectRoutes } from './routes/admin/inspect.routes.js';
+import { registerDashboardRoutes } from './routes/admin/dashboard.routes.js';
 import { registerBodyParsers } from './routes/body-parsers.js';
 import { registerAppsTokenRoutes } from './routes/platform/apps-token.routes.js';
 import { registerJscode2sessionRoutes } from './routes/platform/jscode2session.routes.js';
@@ -188,6 +190,8 @@ function buildServer(deps: RouteDeps): FastifyInstance {
   registerDeviceRoutes(app, deps);
   registerControlRoutes(app, deps);
   registerWebhookRoutes(app, deps);
+  registerInspectRoutes(app, deps);
+  registerDashboardRoutes(app);
   return app;
 }
 
