@@ -7,11 +7,12 @@ import { DASHBOARD_PATH } from './routes/admin/dashboard.routes.js';
 import { DEFAULT_DEV_SEED, ZSeedConfig, type SeedConfig } from './seed.js';
 import { startEmulator } from './server.js';
 
-const USAGE = `douyin-emulator [--port 8787] [--host 127.0.0.1] [--seed seed.json] [--verbose]
+const USAGE = `douyin-emulator [--port 8787] [--host 127.0.0.1] [--seed seed.json] [--state-file state.json] [--verbose]
 
 Local stand-in for the Douyin mini-program open platform. Without --seed it creates a dev app
 with two users (u_alice, u_bob) and two templates. Admin API under ${ADMIN_PREFIX}, dashboard
-at ${DASHBOARD_PATH}.`;
+at ${DASHBOARD_PATH}. --state-file keeps the state (users' sessions and agreement, subscriptions,
+inbox, tokens, the clock) across restarts; POST ${ADMIN_PREFIX}/reset goes back to the seed.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       seed: { type: 'string' },
+      'state-file': { type: 'string' },
       verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -38,15 +40,22 @@ async function main(): Promise<void> {
     seed = parsed.data;
   }
 
-  const emulator = await startEmulator({ port, host: values.host, seed, logger: values.verbose });
+  const stateFile = values['state-file'];
+  const emulator = await startEmulator({ port, host: values.host, seed, logger: values.verbose, ...(stateFile ? { stateFile } : {}) });
   const apps = (await (await fetch(`${emulator.url}${ADMIN_PREFIX}/apps`)).json()) as Array<{ appid: string; secret: string }>;
   console.log(`Douyin emulator listening on ${emulator.url}`);
   console.log(`  legacy host base: ${emulator.url}  (e.g. POST /api/apps/v2/token)`);
   console.log(`  open platform base: ${emulator.url}  (e.g. POST /oauth/client_token/)`);
   console.log(`  admin prefix: ${emulator.url}${ADMIN_PREFIX}`);
   console.log(`  dashboard: ${emulator.url}${DASHBOARD_PATH}`);
+  if (stateFile) console.log(`  state file: ${stateFile}`);
   for (const app of apps) console.log(`  app ${app.appid}  secret ${app.secret}  (fake credentials)`);
-  const users = (await (await fetch(`${emulator.url}${ADMIN_PREFIX}/users`)).json()) as Array<{ id: string; appid: string; nickname: string; openid: string }>;
+  const users = (await (await fetch(`${emulator.url}${ADMIN_PREFIX}/users`)).json()) as Array<{
+    id: string;
+    appid: string;
+    nickname: string;
+    openid: string;
+  }>;
   for (const user of users) console.log(`  user ${user.id} (${user.nickname}) in ${user.appid}  openid ${user.openid}`);
 
   const stop = () => {

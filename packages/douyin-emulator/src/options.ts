@@ -32,6 +32,11 @@ export interface EmulatorOptions {
   host?: string;
   /** Apps, users and templates created at start and restored by `POST /__emulator/reset`. */
   seed?: SeedConfig;
+  /**
+   * A JSON file that keeps the emulator's state across restarts: read at start (over the seed)
+   * when it exists, written after each change and at close. Default: none (state in memory only).
+   */
+  stateFile?: string;
   /** RSA key size for generated app key pairs; default 2048 (1024 forces segmented RSA). */
   rsaModulusLength?: number;
   /** Lifetime of login and anonymous codes; default 300 s. */
@@ -74,6 +79,7 @@ export interface ResolvedOptions {
   port: number;
   host: string;
   seed: SeedConfig;
+  stateFile: string | null;
   rsaModulusLength: number;
   codeTtlSeconds: number;
   tokenTtlSeconds: number;
@@ -107,6 +113,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
     seed: options.seed ?? {},
+    stateFile: options.stateFile ?? null,
     rsaModulusLength: options.rsaModulusLength ?? 2048,
     codeTtlSeconds: options.codeTtlSeconds ?? 300,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 7200,

@@ -34,6 +34,7 @@ import { TokensService } from './services/tokens.service.js';
 import { WebhookDispatcher } from './services/webhooks.service.js';
 import { registerWebhookRoutes } from './routes/admin/webhook.routes.js';
 import { MemoryStore } from './store/memory.store.js';
+import { captureState, readStateFile, restoreState, StateFileWriter, withPersistedKeys } from './state-file.js';
 
 export interface RunningEmulator {
   /** Base URL serving every host family (legacy apps host, open platform, admin) on one origin. */
@@ -69,8 +70,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   // Apply the seed once (key generation is slow), then snapshot it: reset restores the very
   // same apps, keys, users and openids, so clients holding them keep working after a reset.
-  const { seed } = resolved;
-  for (const appInput of seed.apps ?? []) await services.directory.createApp(appInput);
+  const { seed, stateFile } = resolved;
+  const persisted = stateFile ? readStateFile(stateFile) : null;
+  for (const appInput of seed.apps ?? []) await services.directory.createApp(withPersistedKeys(appInput, persisted));
   for (const userInput of seed.users ?? []) services.directory.createUser(userInput);
   for (const templateInput of seed.templates ?? []) services.directory.createTemplate(templateInput);
   const snapshot = structuredClone({
@@ -90,7 +92,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     copy.templates.forEach((t) => ctx.store.putTemplate(t));
   };
 
+  // A state file goes over the seed; reset still goes back to the seed (and saves that).
+  if (persisted) restoreState(ctx, persisted);
+  const writer = stateFile ? new StateFileWriter(stateFile, () => captureState(ctx)) : null;
+  writer?.flush();
+
   const app = buildServer({ ctx, services, reset });
+  if (writer) {
+    app.addHook('onResponse', async (request) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') writer.schedule();
+    });
+  }
   await app.listen({ port: resolved.port, host: resolved.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : resolved.port;
@@ -101,6 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     close: async () => {
       webhooks.clear();
       await app.close();
+      writer?.flush();
     },
   };
 }
