@@ -12,6 +12,8 @@ const UI_DIR = new URL('../../../ui/', import.meta.url);
 const ASSETS: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
   'dashboard.js': 'text/javascript; charset=utf-8',
+  'sections.js': 'text/javascript; charset=utf-8',
+  'dom.js': 'text/javascript; charset=utf-8',
   'dashboard.css': 'text/css; charset=utf-8',
 };
 
@@ -28,7 +30,7 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Serves the dashboard's static files (read once at start: three small files). */
+/** Serves the dashboard's static files (read once at start: a few small files). */
 export function registerDashboardRoutes(app: FastifyInstance): void {
   const files = new Map(
     Object.entries(ASSETS).map(([name, type]) => [name, { body: readFileSync(new URL(name, UI_DIR)), headers: dashboardHeaders(type) }]),
