@@ -91,19 +91,33 @@ async function load() {
   const [apps, clock, faults] = await Promise.all([api('GET', '/apps'), api('GET', '/clock'), api('GET', '/faults')]);
   renderClock(clock);
   renderAppPicker(apps);
-  renderApp(apps.find((a) => a.appid === state.appid));
-  renderFaults(faults, { api, act });
+  show(
+    'app',
+    renderApp,
+    apps.find((a) => a.appid === state.appid),
+  );
+  show('faults', renderFaults, faults, { api, act });
   if (!state.appid) return;
   const q = appQuery();
   const [users, templates, subscriptions, tokens, inbox, webhooks] = await Promise.all(
     ['/users', '/templates', '/subscriptions', '/tokens', '/inbox', '/webhooks'].map((path) => api('GET', `${path}${q}`)),
   );
-  renderUsers(users, templates, { api, act });
-  renderTemplates(templates);
-  renderSubscriptions(subscriptions, users, templates);
-  renderTokens(tokens, state.now);
-  renderInbox(inbox, users);
-  renderWebhooks(webhooks);
+  show('users', renderUsers, users, templates, { api, act });
+  show('templates', renderTemplates, templates);
+  show('subscriptions', renderSubscriptions, subscriptions, users, templates);
+  show('tokens', renderTokens, tokens, state.now);
+  show('inbox', renderInbox, inbox, users);
+  show('webhooks', renderWebhooks, webhooks);
+}
+
+const shown = new Map();
+
+/** Redraws a section only when what it shows changed: a poll never swaps a button under the pointer. */
+function show(section, render, ...inputs) {
+  const signature = JSON.stringify(inputs);
+  if (shown.get(section) === signature) return;
+  shown.set(section, signature);
+  render(...inputs);
 }
 
 async function start() {
