@@ -70,6 +70,11 @@ describe('DouyinModule.forRoot', () => {
     await ref.close();
   });
 
+  it('is global unless the app says otherwise', () => {
+    const client = { appId: 'tt_x', appSecret: 's' };
+    expect([DouyinModule.forRoot({ client }).global, DouyinModule.forRoot({ client, isGlobal: false }).global]).toEqual([true, false]);
+  });
+
   it('refuses to start without an appId and appSecret', async () => {
     await expect(compile(DouyinModule.forRoot({ client: { appId: '', appSecret: 's' } }))).rejects.toThrow(/appId and client.appSecret/);
   });
