@@ -1,57 +1,41 @@
-import { Global, Logger, Module } from '@nestjs/common';
-import { DouyinClient, type DouyinLogger, type LogFields } from '@douyin-kit/douyin-client';
+import { Global, Module } from '@nestjs/common';
+import { DouyinModule as DouyinNestModule } from '@douyin-kit/nestjs';
 import { Clock } from '../clock/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import { SecretBox } from '../crypto/secret-box.js';
 import { PrismaService } from '../database/prisma.service.js';
+import { PostgresPayloadFailureStore } from './pg-payload-failure-store.js';
 import { PostgresTokenStore } from './pg-token-store.js';
 import { TokenFetchMetrics } from './token-fetch-metrics.js';
 
-/**
- * The client only ever logs operation names, paths, error numbers, log ids and timings. Fields
- * go as an object, so they stay structured in the JSON line and pass the key redaction.
- */
-function nestLogger(): DouyinLogger {
-  const logger = new Logger('Douyin');
-  const line = (message: string, fields: LogFields) => ({ msg: message, ...fields });
-  return {
-    debug: (message, fields) => logger.debug(line(message, fields)),
-    info: (message, fields) => logger.log(line(message, fields)),
-    warn: (message, fields) => logger.warn(line(message, fields)),
-  };
-}
+/** Counts token fetches for /ready and the logs; its own module so the Douyin module's factory can inject it. */
+@Global()
+@Module({ providers: [TokenFetchMetrics], exports: [TokenFetchMetrics] })
+class TokenFetchMetricsModule {}
 
 /**
- * The one Douyin open-platform client of the process: the boundary every feature module
- * talks to Douyin through (tests and `pnpm dev` point it at the local emulator). Its tokens
- * live in PostgreSQL, shared by every instance of the app (docs/douyin-platform.md §1: one holder per app).
+ * Douyin in the API through @douyin-kit/nestjs: the one open-platform client of the process
+ * (tests and `pnpm dev` point it at the local emulator), the session-payload and phone
+ * decryptors and the webhook guard. What the module leaves to the app lives here: tokens in
+ * PostgreSQL, sealed, shared by every instance (docs/douyin-platform.md §1: one holder per app),
+ * and the payload failure budget counted in PostgreSQL, so every instance shares it too.
  */
-@Global()
-@Module({
-  providers: [
-    TokenFetchMetrics,
-    {
-      provide: PostgresTokenStore,
-      inject: [PrismaService, SecretBox, Clock],
-      useFactory: (prisma: PrismaService, box: SecretBox, clock: Clock) => new PostgresTokenStore(prisma, box, { now: () => clock.now().getTime() }),
+export const DouyinModule = DouyinNestModule.forRootAsync({
+  imports: [TokenFetchMetricsModule],
+  inject: [AppConfig, PrismaService, SecretBox, Clock, TokenFetchMetrics],
+  useFactory: (config: AppConfig, prisma: PrismaService, box: SecretBox, clock: Clock, metrics: TokenFetchMetrics) => ({
+    client: {
+      appId: config.douyin.appId,
+      appSecret: config.douyin.appSecret,
+      appPrivateKeyPem: config.douyin.appPrivateKeyPem,
+      baseUrls: { apps: config.douyin.appsBaseUrl, open: config.douyin.openBaseUrl },
+      timeoutMs: config.douyin.timeoutMs,
+      clientTokenMode: config.douyin.clientTokenMode,
+      tokenStore: new PostgresTokenStore(prisma, box, { now: () => clock.now().getTime() }),
+      onTokenFetch: (event) => metrics.record(event),
     },
-    {
-      provide: DouyinClient,
-      inject: [AppConfig, PostgresTokenStore, TokenFetchMetrics],
-      useFactory: (config: AppConfig, tokenStore: PostgresTokenStore, metrics: TokenFetchMetrics) =>
-        new DouyinClient({
-          appId: config.douyin.appId,
-          appSecret: config.douyin.appSecret,
-          appPrivateKeyPem: config.douyin.appPrivateKeyPem,
-          baseUrls: { apps: config.douyin.appsBaseUrl, open: config.douyin.openBaseUrl },
-          timeoutMs: config.douyin.timeoutMs,
-          clientTokenMode: config.douyin.clientTokenMode,
-          logger: nestLogger(),
-          tokenStore,
-          onTokenFetch: (event) => metrics.record(event),
-        }),
-    },
-  ],
-  exports: [DouyinClient, TokenFetchMetrics],
-})
-export class DouyinModule {}
+    webhookSecret: config.douyin.webhookSecret,
+    payloadFailures: { store: new PostgresPayloadFailureStore(prisma), ...config.payloadFailures },
+    now: () => clock.now(),
+  }),
+});

@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { httpStatusOf, type TErrorCode, type TErrorEnvelope } from '@douyin-kit/contracts';
+import { WebhookChallengeError, WebhookSignatureError } from '@douyin-kit/nestjs';
 import { AppError } from './app-error.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors.js';
 
@@ -42,6 +43,11 @@ export function mapError(error: unknown): MappedError | null {
   if (error instanceof AppError) {
     return { status: error.status, code: error.code, message: error.message, details: error.details };
   }
+  // @douyin-kit/nestjs's webhook guard and challenge responder: the API's own codes and messages.
+  if (error instanceof WebhookSignatureError) return WEBHOOK_SIGNATURE_INVALID;
+  if (error instanceof WebhookChallengeError) {
+    return { status: httpStatusOf('VALIDATION_FAILED'), code: 'VALIDATION_FAILED', message: 'verify_webhook without a numeric content.challenge' };
+  }
   if (error instanceof HttpException) {
     // Nest wraps Fastify's own 4xx errors (bad JSON, body too large, ...) with the original
     // as `cause`: its code is more precise than the status alone.
@@ -54,6 +60,12 @@ export function mapError(error: unknown): MappedError | null {
   if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   return fastifyClientError(error);
 }
+
+const WEBHOOK_SIGNATURE_INVALID: MappedError = {
+  status: httpStatusOf('WEBHOOK_SIGNATURE_INVALID'),
+  code: 'WEBHOOK_SIGNATURE_INVALID',
+  message: 'X-Douyin-Signature does not match the body: not from Douyin, nothing stored',
+};
 
 /** A stalled, locked or unreachable database (database-errors.ts): retry shortly, maybe elsewhere. */
 const DATABASE_UNAVAILABLE: MappedError = {

@@ -1,12 +1,13 @@
-import { DouyinCryptoError } from '@douyin-kit/douyin-client';
-import { payloadBudgetSpent, payloadCorrupted, sessionKeyStale } from './session-payload-errors.js';
+import { PayloadBudgetSpentError, PayloadCorruptedError, SessionKeyStaleError } from '@douyin-kit/nestjs';
+import { payloadBudgetSpent, payloadCorrupted, sessionKeyStale, toPayloadAppError } from './session-payload-errors.js';
 
 describe('payloadCorrupted', () => {
   it('gives the reason, and a hint only for the lost +', () => {
-    const cut = payloadCorrupted(new DouyinCryptoError('not_block_multiple', 'encryptedData is 31 bytes'), 'getUserProfile');
+    const cut = payloadCorrupted(new PayloadCorruptedError('getUserProfile', 'not_block_multiple', 'encryptedData is 31 bytes'));
     expect([cut.code, cut.status, cut.details]).toEqual(['PAYLOAD_CORRUPTED', 400, { reason: 'not_block_multiple' }]);
+    expect(cut.message).toBe('The getUserProfile payload was damaged on the way: encryptedData is 31 bytes');
     expect(cut.details).not.toHaveProperty('hint');
-    const plus = payloadCorrupted(new DouyinCryptoError('plus_became_space', 'x'), 'getPhoneNumber');
+    const plus = payloadCorrupted(new PayloadCorruptedError('getPhoneNumber', 'plus_became_space', 'x'));
     expect(plus.details).toMatchObject({ reason: 'plus_became_space', hint: expect.stringMatching(/JSON body/) });
   });
 });
@@ -31,5 +32,19 @@ describe('payloadBudgetSpent', () => {
     expect([spent.code, spent.status, spent.details]).toEqual(['RATE_LIMITED', 429, { retryAfterSeconds: 42 }]);
     expect(spent.message).toMatch(/signed out.*tt\.login.*getUserProfile/);
     expect(payloadBudgetSpent('getUserProfile', 42, false).message).toMatch(/nothing was decrypted/);
+  });
+});
+
+describe('toPayloadAppError', () => {
+  it("maps each of the module's errors to the API's code and passes anything else through", () => {
+    expect(toPayloadAppError(new SessionKeyStaleError('getPhoneNumber'))).toMatchObject({ code: 'SESSION_KEY_STALE', status: 409 });
+    expect(toPayloadAppError(new PayloadBudgetSpentError('getPhoneNumber', 7, true))).toMatchObject({
+      code: 'RATE_LIMITED',
+      details: { retryAfterSeconds: 7 },
+      message: expect.stringMatching(/signed out/),
+    });
+    expect(toPayloadAppError(new PayloadCorruptedError('getPhoneNumber', 'bad_iv_length', 'x'))).toMatchObject({ code: 'PAYLOAD_CORRUPTED' });
+    const other = new Error('database down');
+    expect(toPayloadAppError(other)).toBe(other);
   });
 });

@@ -1,20 +1,19 @@
-import { DouyinCryptoError } from '@douyin-kit/douyin-client';
+import { PayloadBudgetSpentError, PayloadCorruptedError, SessionKeyStaleError, type TtDataApi } from '@douyin-kit/nestjs';
 import { AppError } from '../../core/errors/app-error.js';
 
-/** The tt API whose result the mini-program sent: named in the advice for a stale key. */
-export type TtDataApi = 'getUserProfile' | 'getPhoneNumber';
+export type { TtDataApi };
 
 const PLUS_HINT =
   "A '+' in a base64 field arrived as a space: send the fields in a JSON body exactly as tt returned them, never form- or URL-encoded.";
 
 /**
- * A base64 field damaged between the mini-program and here (see checkUserDataShape): said in
- * detail, since it depends only on the encoding and never on what the ciphertext holds.
+ * A base64 field damaged between the mini-program and here: said in detail, since it depends
+ * only on the encoding and never on what the ciphertext holds.
  */
-export function payloadCorrupted(error: DouyinCryptoError, api: TtDataApi): AppError {
-  // The client library's messages name the field and the byte counts, never key or data.
+export function payloadCorrupted(error: PayloadCorruptedError): AppError {
+  // The message names the field and the byte counts, never key or data.
   const hint = error.reason === 'plus_became_space' ? { hint: PLUS_HINT } : {};
-  return new AppError('PAYLOAD_CORRUPTED', `The ${api} payload was damaged on the way: ${error.message}`, { reason: error.reason, ...hint });
+  return new AppError('PAYLOAD_CORRUPTED', error.message, { reason: error.reason, ...hint });
 }
 
 /**
@@ -41,4 +40,12 @@ export function payloadBudgetSpent(api: TtDataApi, retryAfterSeconds: number, si
     ? `Too many ${api} payloads of this user failed to open: this session is signed out. After Retry-After seconds, call tt.login, POST /auth/login, call ${api} again and retry.`
     : `Too many payloads of this user failed to open recently: nothing was decrypted. Retry after Retry-After seconds.`;
   return new AppError('RATE_LIMITED', message, { retryAfterSeconds });
+}
+
+/** The API's answer to an error of the module's decryptor; anything else passes through. */
+export function toPayloadAppError(error: unknown): unknown {
+  if (error instanceof PayloadCorruptedError) return payloadCorrupted(error);
+  if (error instanceof SessionKeyStaleError) return sessionKeyStale(error.api);
+  if (error instanceof PayloadBudgetSpentError) return payloadBudgetSpent(error.api, error.retryAfterSeconds, error.exhaustedNow);
+  return error;
 }

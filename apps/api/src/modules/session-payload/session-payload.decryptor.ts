@@ -1,52 +1,73 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Watermark } from '@douyin-kit/douyin-client';
+import { DouyinSessionPayloadDecryptor, PayloadBudgetSpentError, type EncryptedPayload, type OpenPayloadOptions } from '@douyin-kit/nestjs';
 import type { AuthContext } from '../../core/http/auth-context.js';
 import { SessionKeys } from '../auth/session-keys.js';
+import { SessionsRepository } from '../auth/sessions.repository.js';
+import { Clock } from '../../core/clock/clock.js';
 import { AppConfig } from '../../core/config/app-config.js';
 import { AppError } from '../../core/errors/app-error.js';
-import { PayloadFailureBudget } from './payload-failure-budget.js';
-import type { TtDataApi } from './session-payload-errors.js';
-import { checkPayloadShape, openSessionPayload, PayloadRejected, type EncryptedPayload, type OpenSessionPayloadInput } from './session-payload.js';
+import { toPayloadAppError, type TtDataApi } from './session-payload-errors.js';
 
-export type OpenOptions<T> = Pick<OpenSessionPayloadInput<T>, 'signed' | 'accept'> & { api: TtDataApi };
+export type OpenOptions<T> = Omit<OpenPayloadOptions<T>, 'sessionKey'> & { api: TtDataApi };
 
 /**
  * Opens payloads the mini-program got from tt APIs (getUserProfile, old-flow getPhoneNumber)
- * with the Douyin session_key of the caller's session. The key stays inside this class: it is
- * unsealed per call and never returned.
+ * with the Douyin session_key of the caller's session, through @douyin-kit/nestjs's decryptor
+ * (signature, AES, watermark, failure budget). The API's part: the key is unsealed from the
+ * session per call and never returned, an anonymous session has none, a spent budget signs the
+ * session out, and the module's errors become the API's error codes.
  *
  * The client chooses these ciphertexts, so every way one can fail to open gets one answer
- * (SESSION_KEY_STALE) after the same work, and each failure spends the user's budget
- * (PayloadFailureBudget): see SECURITY.md, "Client-encrypted payloads".
+ * (SESSION_KEY_STALE) after the same work: see SECURITY.md, "Client-encrypted payloads".
  */
 @Injectable()
 export class SessionPayloadDecryptor {
+  private readonly logger = new Logger('PayloadFailureBudget');
+
   constructor(
+    private readonly payloads: DouyinSessionPayloadDecryptor,
     private readonly sessionKeys: SessionKeys,
+    private readonly sessions: SessionsRepository,
     private readonly config: AppConfig,
-    private readonly budget: PayloadFailureBudget,
+    private readonly clock: Clock,
   ) {}
 
   async open<T>(caller: AuthContext, payload: EncryptedPayload, options: OpenOptions<T>): Promise<T & { watermark: Watermark }> {
-    checkPayloadShape(payload, options.api);
+    try {
+      return await this.payloads.open<T>(
+        caller,
+        { encryptedData: payload.encryptedData, iv: payload.iv },
+        { ...options, sessionKey: () => this.sessionKey(caller, options.api) },
+      );
+    } catch (error) {
+      if (error instanceof PayloadBudgetSpentError && error.exhaustedNow) await this.signOut(caller, options.api);
+      throw toPayloadAppError(error);
+    }
+  }
+
+  private async sessionKey(caller: AuthContext, api: TtDataApi): Promise<string> {
     const sessionKey = await this.sessionKeys.open(caller.sessionId);
     if (sessionKey === null) {
       // Anonymous logins (no `code`) get no session_key, so nothing made by a tt API opens.
       throw new AppError(
         'LOGIN_REQUIRED',
-        `This session comes from an anonymous login and has no Douyin session key: once the user is logged in to the host app, call tt.login, POST /auth/login with its code, then call ${options.api} again`,
+        `This session comes from an anonymous login and has no Douyin session key: once the user is logged in to the host app, call tt.login, POST /auth/login with its code, then call ${api} again`,
       );
     }
-    const slot = await this.budget.reserve(caller, options.api);
-    let data: T & { watermark: Watermark };
-    try {
-      data = openSessionPayload<T>({ ...payload, ...options, sessionKey, appId: this.config.douyin.appId });
-    } catch (error) {
-      if (error instanceof PayloadRejected) throw await this.budget.spend(caller, options.api);
-      await this.budget.release(slot);
-      throw error;
-    }
-    await this.budget.release(slot);
-    return data;
+    return sessionKey;
+  }
+
+  /** This request spent the user's budget: the session whose key was being probed ends, and the operator hears of it. */
+  private async signOut(caller: AuthContext, api: TtDataApi): Promise<void> {
+    await this.sessions.revoke(caller.sessionId, this.clock.now());
+    this.logger.warn({
+      msg: 'payload failure budget spent: session revoked',
+      userId: caller.userId,
+      sessionId: caller.sessionId,
+      api,
+      failures: this.config.payloadFailures.budget,
+      windowSeconds: this.config.payloadFailures.windowSeconds,
+    });
   }
 }

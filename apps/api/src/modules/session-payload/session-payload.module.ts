@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
-import { PayloadFailureBudget } from './payload-failure-budget.js';
-import { PayloadFailuresRepository } from './payload-failures.repository.js';
 import { SessionPayloadDecryptor } from './session-payload.decryptor.js';
 
-/** Decryption of tt API payloads with the session's key and its failure budget, shared by profile and phone. */
+/**
+ * Decryption of tt API payloads with the session's key, shared by profile and phone: the
+ * decryptor and its failure budget come from @douyin-kit/nestjs (core/douyin), the session's key
+ * and what a spent budget does to the session from here.
+ */
 @Module({
   imports: [AuthModule],
-  providers: [SessionPayloadDecryptor, PayloadFailureBudget, PayloadFailuresRepository],
+  providers: [SessionPayloadDecryptor],
   exports: [SessionPayloadDecryptor],
 })
 export class SessionPayloadModule {}

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { DouyinClient } from '@douyin-kit/douyin-client';
+import { type DouyinPhoneDecryptor, PhoneCodeFlowUnavailableError } from '@douyin-kit/nestjs';
 import type { Clock } from '../../../core/clock/clock.js';
 import type { AppConfig } from '../../../core/config/app-config.js';
 import { LookupHasher } from '../../../core/crypto/crypto.module.js';
@@ -17,14 +17,21 @@ function setup(options: { privateKey?: string; phone?: Record<string, unknown>; 
   const phone = options.phone ?? { countryCode: '86', purePhoneNumber: '13812345678' };
   const calls = { opened: [] as unknown[], redeemed: [] as string[], saved: [] as { userId: string; stored: StoredPhone; at: Date }[] };
   const decryptor = { open: async (...args: unknown[]) => (calls.opened.push(args), phone) } as unknown as SessionPayloadDecryptor;
-  const douyin = { getPhoneNumberByCode: async (code: string) => (calls.redeemed.push(code), phone) } as unknown as DouyinClient;
+  // The module's phone decryptor as it behaves: without a private key it refuses before redeeming the code.
+  const phoneCodes = {
+    fromCode: async (code: string) => {
+      if (!options.privateKey) throw new PhoneCodeFlowUnavailableError();
+      calls.redeemed.push(code);
+      return phone;
+    },
+  } as unknown as DouyinPhoneDecryptor;
   const phones = {
     save: async (userId: string, stored: StoredPhone, at: Date) => (calls.saved.push({ userId, stored, at }), options.userExists ?? true),
   } as unknown as PhoneRepository;
   const box = new SecretBox([{ id: 'k1', key: randomBytes(32) }]);
-  const config = { douyin: { appPrivateKeyPem: options.privateKey }, encryption: { phoneHashKey: hashKey } } as unknown as AppConfig;
+  const config = { encryption: { phoneHashKey: hashKey } } as unknown as AppConfig;
   const clock: Clock = { now: () => now };
-  const service = new PhoneService(decryptor, douyin, phones, box, new LookupHasher(config), config, clock);
+  const service = new PhoneService(decryptor, phoneCodes, phones, box, new LookupHasher(config), clock);
   return { service, calls, box };
 }
 

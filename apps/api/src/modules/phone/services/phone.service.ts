@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { TPhoneRequest, TPhoneResponse } from '@douyin-kit/contracts';
-import { DouyinClient } from '@douyin-kit/douyin-client';
+import { DouyinPhoneDecryptor, PhoneCodeFlowUnavailableError } from '@douyin-kit/nestjs';
 import type { AuthContext } from '../../../core/http/auth-context.js';
 import { Clock } from '../../../core/clock/clock.js';
-import { AppConfig } from '../../../core/config/app-config.js';
 import { LookupHasher } from '../../../core/crypto/crypto.module.js';
 import { SecretBox } from '../../../core/crypto/secret-box.js';
 import { AppError } from '../../../core/errors/app-error.js';
@@ -21,11 +20,10 @@ interface PhonePlaintext {
 export class PhoneService {
   constructor(
     private readonly decryptor: SessionPayloadDecryptor,
-    private readonly douyin: DouyinClient,
+    private readonly phoneCodes: DouyinPhoneDecryptor,
     private readonly phones: PhoneRepository,
     private readonly box: SecretBox,
     private readonly hasher: LookupHasher,
-    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -50,16 +48,16 @@ export class PhoneService {
   }
 
   private async redeemCode(code: string): Promise<PhonePlaintext> {
-    // Checked before calling Douyin so the single-use code is not spent on a doomed request.
-    if (!this.config.douyin.appPrivateKeyPem) {
-      throw new AppError(
-        'NOT_READY',
-        'Phone numbers by code are not configured on this server (DOUYIN_APP_PRIVATE_KEY is missing); the old encryptedData/iv flow still works',
-      );
-    }
     try {
-      return await this.douyin.getPhoneNumberByCode(code);
+      // Refuses before calling Douyin when no private key is configured, so the single-use code is not spent.
+      return await this.phoneCodes.fromCode(code);
     } catch (error) {
+      if (error instanceof PhoneCodeFlowUnavailableError) {
+        throw new AppError(
+          'NOT_READY',
+          'Phone numbers by code are not configured on this server (DOUYIN_APP_PRIVATE_KEY is missing); the old encryptedData/iv flow still works',
+        );
+      }
       throw toPhoneCodeError(error);
     }
   }

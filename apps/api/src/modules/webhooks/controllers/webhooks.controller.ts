@@ -1,5 +1,6 @@
 import { Controller, Req } from '@nestjs/common';
 import { routes, type RouteResponse } from '@douyin-kit/contracts';
+import { DouyinWebhook } from '@douyin-kit/nestjs';
 import type { FastifyRequest } from 'fastify';
 import { Route } from '../../../core/contract/route.decorator.js';
 import { KeepRawBody } from '../../../core/http/raw-body.js';
@@ -14,13 +15,11 @@ export class WebhooksController {
 
   @Route(routes.webhooks.douyin)
   @KeepRawBody(WEBHOOK_BODY_LIMIT_BYTES)
+  // The signature on the raw bytes (401 WEBHOOK_SIGNATURE_INVALID, nothing stored) and the
+  // verify_webhook challenge are answered by @douyin-kit/nestjs before this handler runs.
+  @DouyinWebhook()
   receive(@Req() request: FastifyRequest): Promise<RouteResponse<typeof routes.webhooks.douyin>> {
     const { headers } = request;
-    return this.webhooks.receive({
-      rawBody: request.rawBody,
-      body: request.body,
-      signature: headers['x-douyin-signature'],
-      msgId: headers['msg-id'],
-    });
+    return this.webhooks.receive({ rawBody: request.rawBody!, body: request.body, msgId: headers['msg-id'] });
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { reachFailureOf, readWebhookEnvelope, subscribeActionOf } from '@douyin-kit/nestjs';
 import { Clock } from '../../../core/clock/clock.js';
 import { AppConfig } from '../../../core/config/app-config.js';
 import { consentEventId } from '../../subscriptions/consent-event-id.js';
 import { ConsentsRepository } from '../../subscriptions/consents.repository.js';
-import { reachFailureOf, readEnvelope, subscribeActionOf } from '../webhook-payload.js';
 import { WebhookEventsRepository, type StoredEvent } from '../webhook-events.repository.js';
 
 /** What processing did, for the event row: `ignored` with why, or `processed` with what. */
@@ -23,7 +23,7 @@ export class WebhookProcessor {
   ) {}
 
   async process(event: StoredEvent): Promise<ProcessOutcome> {
-    const envelope = readEnvelope({ event: event.event, content: event.content ?? undefined });
+    const envelope = readWebhookEnvelope({ event: event.event, content: event.content ?? undefined });
     const content = envelope?.content ?? {};
     if (!event.fromUserId) return { state: 'ignored', outcome: 'no from_user_id' };
     const user = await this.events.findUserId(event.appId, event.fromUserId);

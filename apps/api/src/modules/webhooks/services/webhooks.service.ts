@@ -1,31 +1,30 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { TWebhookResponse } from '@douyin-kit/contracts';
+import { readWebhookEnvelope } from '@douyin-kit/nestjs';
 import { AppConfig } from '../../../core/config/app-config.js';
 import { AppError } from '../../../core/errors/app-error.js';
-import { challengeOf, readEnvelope } from '../webhook-payload.js';
 import { WebhookEventsRepository } from '../webhook-events.repository.js';
 import { WebhookQueue } from '../webhook-queue.js';
-import { webhookSignatureValid } from '../webhook-signature.js';
 
 /** The events something processes; anything else is stored as ignored. */
 export const PROCESSED_EVENTS: ReadonlySet<string> = new Set(['user_subscribe_action', 'send_push_failed_event']);
 
 const MSG_ID = /^[\x21-\x7e]{1,128}$/;
 
+/** A push whose signature DouyinWebhookGuard has checked. */
 export interface IncomingWebhook {
-  rawBody: Buffer | undefined;
+  rawBody: Buffer;
   body: unknown;
-  signature: unknown;
   msgId: unknown;
 }
 
 /**
- * Receives Douyin's pushes. The answer must come within the platform's 5 s, so the request only
- * verifies, dedupes and stores; a queue job does the rest (WebhooksWorker).
+ * Receives Douyin's signed pushes (the signature and verify_webhook are @douyin-kit/nestjs's
+ * DouyinWebhook, on the controller). The answer must come within the platform's 5 s, so the
+ * request only dedupes and stores; a queue job does the rest (WebhooksWorker).
  *
- * Answers: 401 WEBHOOK_SIGNATURE_INVALID when the signature does not match (nothing stored);
- * 400 for a body that is not JSON or not an event at all (Douyin never sends one; nothing
+ * Answers: 400 for a body that is not JSON or not an event at all (Douyin never sends one; nothing
  * stored); 200 for everything signed, including events for another client_key, events we do not
  * process and events whose content cannot be read: those are stored as `ignored`, so Douyin stops
  * retrying and the row shows what came.
@@ -41,19 +40,9 @@ export class WebhooksService {
   ) {}
 
   async receive(input: IncomingWebhook): Promise<TWebhookResponse> {
-    const { appId, webhookSecret } = this.config.douyin;
-    if (!input.rawBody || !webhookSignatureValid(webhookSecret, input.rawBody, input.signature)) {
-      throw new AppError('WEBHOOK_SIGNATURE_INVALID', 'X-Douyin-Signature does not match the body: not from Douyin, nothing stored');
-    }
-    const envelope = readEnvelope(input.body);
+    const { appId } = this.config.douyin;
+    const envelope = readWebhookEnvelope(input.body);
     if (!envelope) throw new AppError('VALIDATION_FAILED', 'Not a Douyin event: the body must be a JSON object with a string `event`');
-
-    if (envelope.event === 'verify_webhook') {
-      const challenge = challengeOf(envelope);
-      if (challenge === undefined) throw new AppError('VALIDATION_FAILED', 'verify_webhook without a numeric content.challenge');
-      this.logger.log({ msg: 'webhook verified', event: envelope.event });
-      return { challenge };
-    }
 
     // Douyin sends Msg-Id on every push; without one, the body's hash is the next best key.
     const msgId =

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { PrismaService } from '../../core/database/prisma.service.js';
+import type { PayloadAttempt, PayloadFailureStore } from '@douyin-kit/nestjs';
+import { PrismaService } from '../database/prisma.service.js';
 
 /**
  * First half of the two-int advisory lock key of a user's budget, apart from every other lock
@@ -30,15 +30,12 @@ const RESERVE = `
     RETURNING id)
   SELECT (SELECT id FROM slot) AS id, array(SELECT created_at FROM recent ORDER BY created_at) AS recent`;
 
-export interface PayloadAttempt {
-  userId: string;
-  sessionId: string;
-  api: string;
-}
-
-/** The rows of `payload_failures`: one per failed (or running) decryption of a user's payload. */
-@Injectable()
-export class PayloadFailuresRepository {
+/**
+ * The session-payload failure budget's store (@douyin-kit/nestjs) on the rows of
+ * `payload_failures`: one per failed (or running) decryption of a user's payload, counted in
+ * PostgreSQL so every instance of the API shares the budget.
+ */
+export class PostgresPayloadFailureStore implements PayloadFailureStore {
   constructor(private readonly prisma: PrismaService) {}
 
   /**

@@ -1,5 +1,3 @@
-import { isRecord } from '../../core/type-guards.js';
-
 /**
  * One push as Douyin describes it: `{event, client_key, from_user_id, content, log_id}`, where
  * `content` is a JSON object serialized as a string (the verify_webhook example shows a plain
@@ -15,10 +13,12 @@ export interface WebhookEnvelope {
   logId: string | undefined;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 const str = (value: unknown, max: number): string | undefined => (typeof value === 'string' && value.length <= max ? value : undefined);
 
 /** undefined: not an object with a string `event` (nothing Douyin sends). */
-export function readEnvelope(body: unknown): WebhookEnvelope | undefined {
+export function readWebhookEnvelope(body: unknown): WebhookEnvelope | undefined {
   if (!isRecord(body)) return undefined;
   const event = str(body.event, 64);
   if (!event) return undefined;
@@ -31,7 +31,7 @@ export function readEnvelope(body: unknown): WebhookEnvelope | undefined {
       const parsed: unknown = JSON.parse(raw);
       if (isRecord(parsed)) content = parsed;
     } catch {
-      // Kept as text: the stored event shows what came.
+      // Kept as text: a stored event shows what came.
     }
   } else if (isRecord(raw)) {
     content = raw;
@@ -48,7 +48,7 @@ export function readEnvelope(body: unknown): WebhookEnvelope | undefined {
 }
 
 /** The verify_webhook challenge to echo: a number (the docs' example) or a short string. */
-export function challengeOf(envelope: WebhookEnvelope): number | string | undefined {
+export function webhookChallengeOf(envelope: WebhookEnvelope): number | string | undefined {
   const challenge = envelope.content.challenge;
   if (typeof challenge === 'number' && Number.isFinite(challenge)) return challenge;
   return str(challenge, 256);

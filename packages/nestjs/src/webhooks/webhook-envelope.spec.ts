@@ -1,8 +1,8 @@
-import { challengeOf, reachFailureOf, readEnvelope, subscribeActionOf } from './webhook-payload.js';
+import { reachFailureOf, readWebhookEnvelope, subscribeActionOf, webhookChallengeOf } from './webhook-envelope.js';
 
-describe('readEnvelope', () => {
+describe('readWebhookEnvelope', () => {
   it('reads the documented shape, content serialized as a string', () => {
-    const envelope = readEnvelope({
+    const envelope = readWebhookEnvelope({
       event: 'user_subscribe_action',
       client_key: 'tt5daf2b12c2857',
       from_user_id: '1293498361587',
@@ -21,14 +21,18 @@ describe('readEnvelope', () => {
   });
 
   it('takes content as an object too (the verify_webhook example), and an unreadable one as empty', () => {
-    const verify = readEnvelope({ event: 'verify_webhook', client_key: '', content: { challenge: 12345 } });
-    expect(challengeOf(verify!)).toBe(12345);
-    expect(readEnvelope({ event: 'x', content: 'not json' })).toMatchObject({ content: {}, contentText: 'not json' });
-    expect(readEnvelope({ event: 'x', content: 7, from_user_id: 5 })).toMatchObject({ content: {}, contentText: undefined, fromUserId: undefined });
+    const verify = readWebhookEnvelope({ event: 'verify_webhook', client_key: '', content: { challenge: 12345 } });
+    expect(webhookChallengeOf(verify!)).toBe(12345);
+    expect(readWebhookEnvelope({ event: 'x', content: 'not json' })).toMatchObject({ content: {}, contentText: 'not json' });
+    expect(readWebhookEnvelope({ event: 'x', content: 7, from_user_id: 5 })).toMatchObject({
+      content: {},
+      contentText: undefined,
+      fromUserId: undefined,
+    });
   });
 
   it('is undefined for anything that is not an event', () => {
-    for (const body of [null, [], 'x', {}, { event: 1 }, { event: '' }, { event: 'e'.repeat(65) }]) expect(readEnvelope(body)).toBeUndefined();
+    for (const body of [null, [], 'x', {}, { event: 1 }, { event: '' }, { event: 'e'.repeat(65) }]) expect(readWebhookEnvelope(body)).toBeUndefined();
   });
 });
 
@@ -46,7 +50,7 @@ describe('event contents', () => {
   });
 
   it('echoes a numeric or short string challenge only', () => {
-    expect(challengeOf(readEnvelope({ event: 'verify_webhook', content: '{"challenge":"abc"}' })!)).toBe('abc');
-    expect(challengeOf(readEnvelope({ event: 'verify_webhook', content: { challenge: { a: 1 } } })!)).toBeUndefined();
+    expect(webhookChallengeOf(readWebhookEnvelope({ event: 'verify_webhook', content: '{"challenge":"abc"}' })!)).toBe('abc');
+    expect(webhookChallengeOf(readWebhookEnvelope({ event: 'verify_webhook', content: { challenge: { a: 1 } } })!)).toBeUndefined();
   });
 });
