@@ -9,7 +9,10 @@ export interface Remote<T> {
   state: RemoteState<T>
   /** The data once loaded, else undefined. */
   data: T | undefined
-  /** Loads again (the error state's retry); resolves once settled, never rejects. */
+  /**
+   * Loads again: the error state's retry, or a refresh after an action (the data stays on
+   * screen meanwhile). Resolves once settled, never rejects.
+   */
   reload: () => Promise<void>
   /** Replaces the loaded data with what an action returned (no-op before the first load). */
   update: (next: (data: T) => T) => void
@@ -26,7 +29,7 @@ export function useRemote<T>(load: () => Promise<T>): Remote<T> {
 
   function reload(): Promise<void> {
     const attempt = ++latest.current
-    setState({ status: 'loading' })
+    setState((current) => (current.status === 'ready' ? current : { status: 'loading' }))
     return load().then(
       (data) => {
         if (attempt === latest.current) setState({ status: 'ready', data })
