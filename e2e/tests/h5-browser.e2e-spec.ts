@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
 import { openPhoneBrowser, recordPageEvents } from '../src/browser.js';
 import { stackClient } from '../src/stack-client.js';
 import { OUTPUT_DIR, REPO_ROOT } from '../src/stack/paths.js';
@@ -17,6 +17,25 @@ const PHONE = '13712345678';
 const SHOTS = join(OUTPUT_DIR, 'screenshots');
 const README_SHOTS = join(REPO_ROOT, 'docs/screenshots');
 
+/**
+ * What a clean walk may still log, each with its reason.
+ * TODO(devstack): the API answers GET /me/location 404 before a first location is posted (the page
+ * shows it as the empty state); the devstack branch makes it a 200, and its merge removes these two.
+ */
+const TOLERATED: RegExp[] = [
+  /^response 404: GET http:\/\/127\.0\.0\.1:\d+\/me\/location$/,
+  /^console\.error: Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/me\/location\)$/,
+];
+
+/**
+ * The emulator's users have avatar URLs on Douyin's CDN, which this machine cannot reach: the
+ * browser gets this picture for them instead, so the pages show an avatar image as on a phone.
+ */
+const DOUYIN_CDN = /^https:\/\/[a-z0-9-]+\.douyinpic\.com\//;
+const AVATAR_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><rect width="96" height="96" fill="#ffd6de"/>' +
+  '<circle cx="48" cy="38" r="18" fill="#fe2c55"/><path d="M16 96c4-22 17-32 32-32s28 10 32 32z" fill="#fe2c55"/></svg>';
+
 const client = stackClient();
 let browser: Awaited<ReturnType<typeof openPhoneBrowser>>;
 let page: Page;
@@ -29,8 +48,17 @@ beforeAll(async () => {
   browser = await openPhoneBrowser();
   page = await browser.context.newPage();
   pageEvents = recordPageEvents(page);
+  await page.route(DOUYIN_CDN, (route) => route.fulfill({ contentType: 'image/svg+xml', body: AVATAR_SVG }));
   // The preview plays this emulator user (see apps/miniapp/src/platform/h5-preview.ts).
   await page.addInitScript((userId) => window.localStorage.setItem('douyin-kit:preview-user', userId), douyinUser.id);
+});
+// A clean walk logs no console error or warning and no request fails; each step checks it.
+afterEach(() => {
+  const events = pageEvents.splice(0);
+  expect(
+    events.filter((event) => !TOLERATED.some((pattern) => pattern.test(event))),
+    'console errors or failed requests',
+  ).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -49,7 +77,12 @@ const userRow = async () =>
 // is on screen. (Its components are custom elements, e.g. <taro-button-core>.)
 const visible = (text: string, exact: boolean) => page.getByText(text, { exact }).filter({ visible: true }).first();
 const shows = (text: string) => explained(visible(text, false).waitFor({ state: 'visible', timeout: 20_000 }));
-const click = (text: string) => explained(visible(text, true).click());
+// A button's label is a <Text> inside it (ActionButton): the tap goes to the button.
+const click = (text: string) => {
+  const label = page.getByText(text, { exact: true });
+  const target = page.locator('taro-button-core').filter({ has: label }).or(label);
+  return explained(target.filter({ visible: true }).first().click());
+};
 
 /** A step that fails says what the page saw (its errors, failed requests, visible text). */
 async function explained(step: Promise<void>): Promise<void> {
@@ -67,14 +100,21 @@ async function explained(step: Promise<void>): Promise<void> {
   }
 }
 
-async function screenshot(name: string): Promise<void> {
-  // Let the page's slide-in finish (a busy button's endless spinner aside), and a toast fade,
-  // so the page itself is what the picture shows.
-  await page.waitForFunction(
-    () => document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
+/** The page has slid in (it may start a moment after the click) and nothing else moves but spinners. */
+const settled = () =>
+  page.waitForFunction(
+    () =>
+      [...document.querySelectorAll<HTMLElement>('.page')].some((el) => el.offsetParent !== null && Math.abs(el.getBoundingClientRect().left) < 1) &&
+      document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
     undefined,
     { timeout: 10_000 },
   );
+
+async function screenshot(name: string): Promise<void> {
+  // Let the page's slide-in finish and a toast fade, so the page itself is what the picture shows,
+  // from its top (a click may have scrolled the window, which the preview's pages share).
+  await settled();
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForFunction(
     () =>
       [...document.querySelectorAll<HTMLElement>('.taro__toast')].every((toast) => {
@@ -92,9 +132,21 @@ async function screenshot(name: string): Promise<void> {
   }
 }
 
+/** Back through the title bar the H5 preview draws (Taro's router; app.config.ts). */
 async function backHome(): Promise<void> {
-  await page.goBack();
+  await explained(page.locator('#taro-navigation-bar .taro-navigation-bar-back').click());
   await shows('抖音小程序工具包');
+}
+
+/** Nothing on the visible page is wider than the screen (long text wraps instead). */
+async function fitsTheScreen(): Promise<void> {
+  await settled();
+  const overflowing = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.page *')]
+      .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.innerText.slice(0, 40)}`),
+  );
+  expect(overflowing).toEqual([]);
 }
 
 describe('the H5 preview in Chromium, by clicks', () => {
@@ -103,11 +155,16 @@ describe('the H5 preview in Chromium, by clicks', () => {
     expect(response?.status(), "the H5 preview's index.html").toBe(200);
     await shows('已登录');
     await shows('正常');
+    // The title bar of the preview, with no back button on the home page.
+    expect(await page.locator('#taro-navigation-bar .taro-navigation-bar-title').innerText()).toBe('首页');
+    expect(await page.locator('#taro-navigation-bar .taro-navigation-bar-back').isVisible()).toBe(false);
     expect(await userRow()).toMatchObject({ nickname: null });
   });
 
   it('profile: the privacy popup; refused, a toast and nothing stored', async () => {
     await click('个人资料');
+    await shows('尚未获取资料');
+    expect(await page.locator('#taro-navigation-bar .taro-navigation-bar-title').innerText()).toBe('个人资料');
     await click('获取头像和昵称');
     // The dev app's users start without agreement: the kit's popup, the call waiting behind it.
     await shows('同意并继续');
@@ -192,10 +249,46 @@ describe('the H5 preview in Chromium, by clicks', () => {
     await backHome();
   });
 
-  it('home after the journey: nickname and masked phone', async () => {
+  it('home after the journey: nickname, avatar image and masked phone', async () => {
     await page.reload();
     await shows('小明');
     await shows('手机号：137****5678');
+    await explained(page.locator('.index__avatar img').waitFor({ state: 'visible' }));
+    expect(await page.locator('.index__avatar img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await fitsTheScreen();
     await screenshot('1-home');
+  });
+
+  it('an avatar that cannot load falls back to the initial', async () => {
+    const unreachable = (route: Route) => route.abort('namenotresolved');
+    await page.route(DOUYIN_CDN, unreachable);
+    await page.reload();
+    await explained(page.locator('.index__avatar.avatar--initial').getByText('小', { exact: true }).waitFor({ state: 'visible' }));
+    expect(await page.locator('.index__avatar img').count()).toBe(0);
+    // This step's own failed request (and Chromium's console line for it), nothing else.
+    const avatar = pageEvents.filter((event) => /douyinpic\.com/.test(event));
+    expect(avatar.length).toBeGreaterThan(0);
+    pageEvents.splice(0, pageEvents.length, ...pageEvents.filter((event) => !avatar.includes(event)));
+    await page.unroute(DOUYIN_CDN, unreachable);
+  });
+
+  it('long text wraps: a very long nickname and address stay on the screen', async () => {
+    const user = (await userRow())!;
+    const long = 'Xiaoming_with_a_nickname_far_longer_than_any_screen_is_wide_1234567890';
+    await client.sql('UPDATE users SET nickname = $1 WHERE id = $2', [long, user.id]);
+    await client.sql('UPDATE addresses SET detail_info = $1 WHERE user_id = $2', [
+      '文三路 1 号'.repeat(3) + 'Building_A_Unit_12_Room_1203_with_no_spaces_at_all',
+      user.id,
+    ]);
+    await page.reload();
+    await shows(long);
+    await fitsTheScreen();
+    await click('地址与位置');
+    await shows('Building_A_Unit');
+    await fitsTheScreen();
+    await backHome();
+    await click('个人资料');
+    await shows(long);
+    await fitsTheScreen();
   });
 });

@@ -17,6 +17,9 @@ export default defineAppConfig({
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#fff',
     navigationBarTitleText: '抖音小程序工具包',
-    navigationBarTextStyle: 'black'
+    navigationBarTextStyle: 'black',
+    // The host's own bar on Douyin (its default); in the H5 preview it makes Taro's router draw
+    // a title bar with a back button (styled in app.css).
+    navigationStyle: 'default'
   }
 })

@@ -7,7 +7,7 @@ export function InfoRows({ rows }: { rows: ReadonlyArray<readonly [string, strin
       {rows.map(([label, value]) => (
         <View key={label} className='row'>
           <Text className='row__label'>{label}</Text>
-          <Text>{value}</Text>
+          <Text className='row__value'>{value}</Text>
         </View>
       ))}
     </>

@@ -25,7 +25,10 @@ export const Text = ({ className, children, onClick }: Props) => (
     {children}
   </span>
 )
-export const Image = ({ className, src }: Props & { src: string }) => <img className={className} src={src} />
+// Tests fire `error` on the <img> to play an image that does not load.
+export const Image = ({ className, src, onError }: Props & { src: string; onError?: () => void }) => (
+  <img className={className} src={src} onError={onError} />
+)
 
 function useHostEvent(ref: { current: HTMLButtonElement | null }, type: string, handler?: (event: { detail: unknown }) => void) {
   useEffect(() => {

@@ -141,7 +141,11 @@ export function createTt(options: CreateTtOptions): TtLike {
   };
   const ok = (api: string) => ({ errMsg: `${api}:ok` });
 
-  const privacy = new PrivacyFlow(options.officialPrivacyPopup ?? 'agree', () => admin.agreePrivacy(who));
+  const privacy = new PrivacyFlow(
+    options.officialPrivacyPopup ?? 'agree',
+    () => admin.agreePrivacy(who),
+    async () => (await device('getPrivacySetting', () => admin.privacySetting(who))).needAuthorization,
+  );
   const emulatorState = { toasts, privacyContractsOpened: 0 };
   const checkPrivacy = (api: 'chooseAddress' | 'getLocation') => privacy.run(api, api, () => device(api, () => admin.privacyCheck({ ...who, api })));
   // Storage keeps JSON copies: like tt, a stored object is not the caller's live object.

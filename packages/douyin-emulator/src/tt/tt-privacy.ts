@@ -30,6 +30,8 @@ export class PrivacyFlow {
     private readonly officialPopup: 'agree' | 'disagree',
     /** Records the agreement on the emulator. */
     private readonly recordAgreement: () => Promise<unknown>,
+    /** Whether the user still has to agree (the emulator's privacy setting). */
+    private readonly needsAuthorization: () => Promise<boolean>,
   ) {}
 
   on(listener: NeedPrivacyAuthorizationListener): void {
@@ -73,8 +75,12 @@ export class PrivacyFlow {
     return this.asking;
   }
 
-  /** Runs a privacy API's device call; before agreement, asks, then runs it once more. */
+  /** Runs a privacy API's device call, after the popup when the user has not agreed yet. */
   async run<T>(api: string, referrer: string, call: () => Promise<T>): Promise<T> {
+    // The base library knows the agreement before the call, so it asks first: the device call
+    // then answers once, and a browser (the H5 preview) logs no refused request for it. The
+    // pending answer below still covers an agreement revoked in between.
+    if ((await this.needsAuthorization()) && !(await this.ask(referrer))) throw privacyRefused(api);
     try {
       return await call();
     } catch (error) {

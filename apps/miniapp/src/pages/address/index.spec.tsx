@@ -214,4 +214,21 @@ describe('address page', () => {
     expect(screen.getByText('张三 13800138000')).toBeTruthy()
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已删除' }))
   })
+
+  it('shows each card loading, then its own failure with a retry', async () => {
+    fakeApi({
+      'POST /auth/login': aLogin(aUser()),
+      'GET /me/addresses': [fail(500, 'INTERNAL'), ok({ addresses: [anAddress('1')] })],
+      'GET /me/location': ok(storedLocation)
+    })
+
+    render(<Address />)
+    expect(screen.getAllByText('加载中…')).toHaveLength(2)
+
+    expect(await screen.findByText('加载失败')).toBeTruthy()
+    expect(await screen.findByText('22.543096')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('张三 13800138000')).toBeTruthy()
+    expect(screen.queryByText('加载失败')).toBeNull()
+  })
 })

@@ -1,15 +1,16 @@
-import { useState } from 'react'
-import { useLoad } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import type { TAddress, TLocation } from '@douyin-kit/contracts'
 import { deleteAddress, getLocation, listAddresses, postAddress, postLocation } from '../../api/me'
 import { session } from '../../api/session'
 import { toastError, toastErrorUnlessCancelled, toastSuccess } from '../../feedback/toast'
 import { useAction } from '../../hooks/use-action'
+import { useRemote } from '../../hooks/use-remote'
 import * as platform from '../../platform'
 import { PrivacyPopup } from '../../components/PrivacyPopup'
-import './index.css'
 import { InfoRows } from '../../components/InfoRows'
+import { ActionButton } from '../../components/ActionButton'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
+import './index.css'
 
 const regionOf = (a: TAddress) => [a.provinceName, a.cityName, a.countyName].filter(Boolean).join(' ')
 
@@ -26,21 +27,17 @@ function locationRows(location: TLocation): Array<[string, string]> {
 }
 
 export default function Address() {
-  const [addresses, setAddresses] = useState<TAddress[] | null>(null)
-  const [location, setLocation] = useState<TLocation | null | undefined>(undefined)
-
-  useLoad(() => {
-    session.withSession(listAddresses).then(({ addresses: list }) => setAddresses(list), toastError)
-    session.withSession(getLocation).then(setLocation, toastError)
-  })
+  const addresses = useRemote(() => session.withSession(listAddresses).then(({ addresses: list }) => list))
+  // null: never located (the API's 404, see getLocation).
+  const location = useRemote(() => session.withSession(getLocation))
 
   // The picker runs first, straight from the tap; only the post is retried after a re-login,
   // so the user is never shown the picker twice.
   const addAddress = useAction(
     () => platform.chooseAddress().then((chosen) => session.withSession(() => postAddress(chosen))),
     (stored) => {
-      const known = addresses?.some((a) => a.id === stored.id) ?? false
-      setAddresses((list) => [stored, ...(list ?? []).filter((a) => a.id !== stored.id)])
+      const known = addresses.data?.some((a) => a.id === stored.id) ?? false
+      addresses.update((list) => [stored, ...list.filter((a) => a.id !== stored.id)])
       toastSuccess(known ? '地址已存在' : '已保存')
     },
     { quietCancel: true }
@@ -61,51 +58,72 @@ export default function Address() {
       toastError(error)
       return
     }
-    setAddresses((list) => (list ?? []).filter((a) => a.id !== address.id))
+    addresses.update((list) => list.filter((a) => a.id !== address.id))
     toastSuccess('已删除')
   }
 
   const locate = useAction(
     () => platform.getLocation().then((reading) => session.withSession(() => postLocation(reading))),
     (stored) => {
-      setLocation(stored)
+      location.update(() => stored)
       toastSuccess('已更新位置')
     },
     { quietCancel: true }
   )
   const busy = addAddress.busy || locate.busy
 
+  function addressList() {
+    switch (addresses.state.status) {
+      case 'loading':
+        return <LoadingState />
+      case 'error':
+        return <ErrorState message={addresses.state.message} onRetry={() => void addresses.reload()} />
+      case 'ready':
+        if (addresses.state.data.length === 0)
+          return <EmptyState title='还没有保存地址' hint='从抖音选择一个收货地址，保存后会显示在这里。' />
+        return addresses.state.data.map((a) => (
+          <View key={a.id} className='address__item'>
+            <View className='address__body'>
+              <Text className='address__name wrap'>{`${a.userName} ${a.telNumber}`}</Text>
+              <Text className='address__detail wrap'>{`${regionOf(a)} ${a.detailInfo}`}</Text>
+            </View>
+            <View className='address__delete' onClick={() => void remove(a)}>
+              <Text>删除</Text>
+            </View>
+          </View>
+        ))
+    }
+  }
+
+  function locationCard() {
+    switch (location.state.status) {
+      case 'loading':
+        return <LoadingState />
+      case 'error':
+        return <ErrorState message={location.state.message} onRetry={() => void location.reload()} />
+      case 'ready':
+        if (!location.state.data) return <EmptyState title='尚未获取位置' hint='获取一次当前位置，服务端只保存最近的一次。' />
+        return <InfoRows rows={locationRows(location.state.data)} />
+    }
+  }
+
   return (
     <View className='page'>
       <View className='card'>
         <Text className='card__title'>我的收货地址</Text>
-        {addresses === null ? <Text className='hint'>加载中…</Text> : null}
-        {addresses?.length === 0 ? <Text className='hint'>还没有保存地址</Text> : null}
-        {addresses?.map((a) => (
-          <View key={a.id} className='address__item'>
-            <View>
-              <Text className='address__name'>{`${a.userName} ${a.telNumber}`}</Text>
-              <Text className='address__detail'>{`${regionOf(a)} ${a.detailInfo}`}</Text>
-            </View>
-            <View className='address__delete' onClick={() => void remove(a)}>
-              删除
-            </View>
-          </View>
-        ))}
+        {addressList()}
       </View>
-      <Button className='primary-button address__button' loading={addAddress.busy} disabled={busy} onClick={() => addAddress.run()}>
+      <ActionButton busy={addAddress.busy} disabled={busy} onClick={() => addAddress.run()}>
         从抖音选择收货地址
-      </Button>
+      </ActionButton>
 
       <View className='card'>
         <Text className='card__title'>我的位置</Text>
-        {location === undefined ? <Text className='hint'>加载中…</Text> : null}
-        {location === null ? <Text className='hint'>尚未获取位置</Text> : null}
-        {location ? <InfoRows rows={locationRows(location)} /> : null}
+        {locationCard()}
       </View>
-      <Button className='primary-button' loading={locate.busy} disabled={busy} onClick={() => locate.run()}>
+      <ActionButton busy={locate.busy} disabled={busy} onClick={() => locate.run()}>
         获取当前位置
-      </Button>
+      </ActionButton>
       <Text className='hint'>位置使用国测局坐标（GCJ-02），服务端只保存最近一次。</Text>
       <PrivacyPopup />
     </View>

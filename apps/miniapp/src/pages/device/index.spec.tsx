@@ -1,7 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { clearStorage } from '../../../test/mocks/taro'
-import { aLogin, aUser, fakeApi, ok, requestsTo, ttLoginSucceeds } from '../../../test/fake-api'
+import { aLogin, aUser, fail, fakeApi, ok, requestsTo, ttLoginSucceeds } from '../../../test/fake-api'
 import { session } from '../../api/session'
 import Device from './index'
 
@@ -52,5 +52,33 @@ describe('device page', () => {
     expect(screen.getByText('Douyin 32.5.0')).toBeTruthy()
     expect(screen.getByText('393×873 @2.75x')).toBeTruthy()
     expect(requestsTo('POST /me/devices')[0]!.data).toEqual(systemInfo)
+  })
+
+  it('shows loading, then the empty state before a first report', async () => {
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me/devices': ok({ devices: [] }) })
+
+    render(<Device />)
+
+    expect(screen.getByText('加载中…')).toBeTruthy()
+    expect(screen.getByText('上报本机信息').closest('button')?.disabled).toBe(true)
+    expect(await screen.findByText('尚未上报本机信息')).toBeTruthy()
+    expect(screen.getByText('上报本机信息').closest('button')?.disabled).toBe(false)
+  })
+
+  it('shows a failed load with its reason, and retries it', async () => {
+    fakeApi({
+      'POST /auth/login': aLogin(aUser()),
+      'GET /me/devices': [fail(500, 'INTERNAL'), ok({ devices: [stored] })]
+    })
+
+    render(<Device />)
+
+    expect(await screen.findByText('加载失败')).toBeTruthy()
+    expect(screen.getByText('服务开小差了，请稍后重试')).toBeTruthy()
+    expect(Taro.showToast).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('Xiaomi 23013RK75C')).toBeTruthy()
+    await waitFor(() => expect(screen.queryByText('加载失败')).toBeNull())
+    expect(requestsTo('GET /me/devices')).toHaveLength(2)
   })
 })

@@ -1,13 +1,14 @@
-import { useState } from 'react'
-import { useLoad } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import type { TDevice } from '@douyin-kit/contracts'
 import { listDevices, postDevice } from '../../api/me'
 import { session } from '../../api/session'
-import { toastError, toastSuccess } from '../../feedback/toast'
+import { toastSuccess } from '../../feedback/toast'
 import { useAction } from '../../hooks/use-action'
+import { useRemote } from '../../hooks/use-remote'
 import * as platform from '../../platform'
 import { InfoRows } from '../../components/InfoRows'
+import { ActionButton } from '../../components/ActionButton'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 
 function rowsOf(device: TDevice): Array<[string, string]> {
   // The snapshot holds whatever the host reported: only numbers make a screen size.
@@ -24,30 +25,39 @@ function rowsOf(device: TDevice): Array<[string, string]> {
 }
 
 export default function Device() {
-  const [device, setDevice] = useState<TDevice | null>(null)
-
-  useLoad(() => {
-    session.withSession(listDevices).then(({ devices }) => setDevice(devices[0] ?? null), toastError)
-  })
+  // The most recently seen device, or null before the first report.
+  const device = useRemote(() => session.withSession(listDevices).then(({ devices }): TDevice | null => devices[0] ?? null))
 
   const report = useAction(
     () => session.withSession(async () => postDevice(await platform.getSystemInfo())),
     (stored) => {
-      setDevice(stored)
+      device.update(() => stored)
       toastSuccess('已上报')
     }
   )
 
+  function card() {
+    switch (device.state.status) {
+      case 'loading':
+        return <LoadingState />
+      case 'error':
+        return <ErrorState message={device.state.message} onRetry={() => void device.reload()} />
+      case 'ready':
+        if (!device.state.data) return <EmptyState title='尚未上报本机信息' hint='点击下方按钮，把这台设备的机型和系统版本告诉服务端。' />
+        return <InfoRows rows={rowsOf(device.state.data)} />
+    }
+  }
+
   return (
     <View className='page'>
       <View className='card'>
-        <Text className='card__title'>{device ? '服务端保存的本机信息' : '尚未上报本机信息'}</Text>
-        {device ? <InfoRows rows={rowsOf(device)} /> : null}
+        <Text className='card__title'>服务端保存的本机信息</Text>
+        {card()}
       </View>
-      <Button className='primary-button' loading={report.busy} disabled={report.busy} onClick={() => report.run()}>
+      <ActionButton busy={report.busy} disabled={device.state.status === 'loading'} onClick={() => report.run()}>
         上报本机信息
-      </Button>
-      <Text className='hint'>抖音不提供设备 ID，服务端按品牌、型号等识别设备。</Text>
+      </ActionButton>
+      <Text className='hint'>抖音不提供设备 ID，服务端按品牌、型号等信息识别设备。</Text>
     </View>
   )
 }

@@ -70,4 +70,29 @@ describe('index page', () => {
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络连接失败，请检查网络后重试' }))
     expect(request).toHaveBeenCalledWith(expect.objectContaining({ url: 'http://api.test/health', method: 'GET' }))
   })
+
+  it('explains every capability with the privacy item it needs', async () => {
+    fakeApi({ 'GET /health': ok({ status: 'ok', uptimeSeconds: 1 }), 'POST /auth/login': aLogin(aUser()) })
+
+    render(<Index />)
+    await screen.findByText('已登录')
+
+    expect(screen.getByText('需同意隐私保护指引：用户头像、昵称')).toBeTruthy()
+    expect(screen.getByText('需同意隐私保护指引：手机号')).toBeTruthy()
+    expect(screen.getByText('需同意隐私保护指引：通讯地址、地理位置')).toBeTruthy()
+    expect(screen.getAllByText('无需隐私授权')).toHaveLength(2)
+  })
+
+  it('shows a failed login with its reason and logs in again on 重新登录', async () => {
+    jest.mocked(Taro.login).mockRejectedValueOnce({ errMsg: 'login:fail internal error' })
+    fakeApi({ 'GET /health': ok({ status: 'ok', uptimeSeconds: 1 }), 'POST /auth/login': aLogin(aUser({ nickname: '小明' })) })
+
+    render(<Index />)
+
+    expect(await screen.findByText('未登录')).toBeTruthy()
+    expect(screen.getAllByText('抖音内部错误，请稍后重试').length).toBeGreaterThan(0)
+    fireEvent.click(screen.getByText('重新登录'))
+    expect(await screen.findByText('已登录')).toBeTruthy()
+    expect(screen.getByText('小明')).toBeTruthy()
+  })
 })

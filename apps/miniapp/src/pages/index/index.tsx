@@ -3,9 +3,11 @@ import Taro, { useLoad } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { checkApiHealth, type ApiStatus } from '../../api/health'
 import { session } from '../../api/session'
+import { messageFor } from '../../feedback/error-messages'
 import { toastError } from '../../feedback/toast'
 import { useSessionUser } from '../../hooks/use-session-user'
 import { Avatar } from '../../components/Avatar'
+import { CAPABILITIES } from './capabilities'
 import './index.css'
 
 const STATUS_TEXT: Record<ApiStatus, string> = {
@@ -14,27 +16,19 @@ const STATUS_TEXT: Record<ApiStatus, string> = {
   down: '服务不可用'
 }
 
-const LINKS = [
-  { title: '个人资料', url: '/pages/profile/index' },
-  { title: '手机号', url: '/pages/phone/index' },
-  { title: '设备信息', url: '/pages/device/index' },
-  { title: '地址与位置', url: '/pages/address/index' },
-  { title: '订阅消息', url: '/pages/subscribe/index' }
-]
-
-type LoginState = 'pending' | 'done' | 'failed'
+type LoginState = { status: 'pending' } | { status: 'done' } | { status: 'failed'; message: string }
 
 export default function Index() {
   const [status, setStatus] = useState<ApiStatus>('checking')
-  const [login, setLogin] = useState<LoginState>('pending')
+  const [login, setLogin] = useState<LoginState>({ status: 'pending' })
   const user = useSessionUser()
 
   function logIn() {
-    setLogin('pending')
+    setLogin({ status: 'pending' })
     session.ensureLogin().then(
-      () => setLogin('done'),
+      () => setLogin({ status: 'done' }),
       (error: unknown) => {
-        setLogin('failed')
+        setLogin({ status: 'failed', message: messageFor(error) })
         toastError(error)
       }
     )
@@ -46,7 +40,9 @@ export default function Index() {
     logIn()
   })
 
-  const loginText = login === 'pending' ? '登录中…' : login === 'failed' || !user ? '未登录' : user.isAnonymous ? '匿名访客' : '已登录'
+  const loginText =
+    login.status === 'pending' ? '登录中…' : login.status === 'failed' || !user ? '未登录' : user.isAnonymous ? '匿名访客' : '已登录'
+  const name = login.status === 'pending' && !user ? '正在进入…' : (user?.nickname ?? '未设置昵称')
 
   return (
     <View className='page index'>
@@ -55,26 +51,46 @@ export default function Index() {
       <View className='card'>
         <View className='index__user'>
           <Avatar className='index__avatar' url={user?.avatarUrl} name={user?.nickname} />
-          <View>
-            <Text className='index__name'>{user?.nickname ?? '未设置昵称'}</Text>
+          <View className='index__who'>
+            <Text className='index__name wrap'>{name}</Text>
             <Text className='index__login'>{loginText}</Text>
           </View>
         </View>
         {user?.phoneMasked ? <Text className='hint'>手机号：{user.phoneMasked}</Text> : null}
-        {login === 'failed' ? (
-          <Text className='index__retry' onClick={logIn}>
-            重新登录
-          </Text>
+        {login.status === 'done' && user && !user.nickname ? (
+          <Text className='hint'>在“个人资料”里获取头像和昵称后，这里会显示你的抖音身份。</Text>
+        ) : null}
+        {login.status === 'failed' ? (
+          <View className='index__failed'>
+            <Text className='hint'>{login.message}</Text>
+            <View className='index__retry' onClick={logIn}>
+              <Text>重新登录</Text>
+            </View>
+          </View>
         ) : null}
       </View>
 
-      <View className='card'>
-        {LINKS.map((link) => (
-          <View key={link.url} className='row index__link' onClick={() => void Taro.navigateTo({ url: link.url }).catch(toastError)}>
-            <Text>{link.title}</Text>
-            <Text className='row__label'>›</Text>
+      <Text className='index__section'>能做什么</Text>
+      <View className='card index__capabilities'>
+        {CAPABILITIES.map((c) => (
+          <View key={c.url} className='index__link' onClick={() => void Taro.navigateTo({ url: c.url }).catch(toastError)}>
+            <View className='index__link-body'>
+              <Text className='index__link-title'>{c.title}</Text>
+              <Text className='index__link-summary'>{c.summary}</Text>
+              <Text className={`index__privacy${c.privacyItem ? '' : ' index__privacy--none'}`}>
+                {c.privacyItem ? `需同意隐私保护指引：${c.privacyItem}` : '无需隐私授权'}
+              </Text>
+            </View>
+            <Text className='index__chevron'>›</Text>
           </View>
         ))}
+      </View>
+
+      <View className='card index__note'>
+        <Text className='card__title'>关于你的信息</Text>
+        <Text className='index__note-text'>
+          涉及个人信息的功能，第一次使用时会先请你阅读并同意隐私保护指引。你可以拒绝，其他功能照常使用；下次点击时会再询问你。
+        </Text>
       </View>
 
       <View className='index__status'>

@@ -6,7 +6,8 @@ import { session } from '../../api/session'
 import Phone from './index'
 
 function tapWith(detail: Record<string, unknown>) {
-  const button = screen.getByText('授权获取手机号')
+  // The host fires the event on the button itself (the label is a child of it).
+  const button = screen.getByText('授权获取手机号').closest('button')!
   fireEvent(button, new CustomEvent('getphonenumber', { detail }))
 }
 
@@ -86,5 +87,16 @@ describe('phone page', () => {
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '登录状态异常，请重新登录后再试' })))
     expect(Taro.login).toHaveBeenCalledTimes(2)
     expect(requestsTo('POST /me/phone')).toHaveLength(2)
+  })
+
+  it('shows loading, then 尚未绑定, or a failed load with a retry', async () => {
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me': [fail(500, 'INTERNAL'), ok(aUser())] })
+
+    render(<Phone />)
+
+    expect(screen.getByText('加载中…')).toBeTruthy()
+    expect(await screen.findByText('服务开小差了，请稍后重试')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('尚未绑定')).toBeTruthy()
   })
 })

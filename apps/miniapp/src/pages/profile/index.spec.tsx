@@ -138,4 +138,36 @@ describe('profile page', () => {
       error.mockRestore()
     })
   })
+
+  it('shows loading, then the empty state for a user without a profile', async () => {
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me': ok(aUser()) })
+
+    render(<Profile />)
+
+    expect(screen.getByText('加载中…')).toBeTruthy()
+    expect(await screen.findByText('尚未获取资料')).toBeTruthy()
+    expect(screen.queryByText('加载中…')).toBeNull()
+  })
+
+  it('shows a failed load with its reason, and retries it', async () => {
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me': [fail(500, 'INTERNAL'), ok(aUser({ nickname: '小明' }))] })
+
+    render(<Profile />)
+
+    expect(await screen.findByText('服务开小差了，请稍后重试')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('小明')).toBeTruthy()
+    expect(screen.getByText('更新头像和昵称')).toBeTruthy()
+  })
+
+  it('shows the avatar image, and the initial when it does not load', async () => {
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me': ok(aUser({ nickname: '小明', avatarUrl: 'https://cdn.test/a.jpeg' })) })
+
+    const { container } = render(<Profile />)
+    await screen.findByText('小明')
+
+    fireEvent.error(container.querySelector('img.profile__avatar')!)
+    expect(screen.getByText('小')).toBeTruthy()
+    expect(container.querySelector('img')).toBeNull()
+  })
 })

@@ -155,4 +155,21 @@ describe('subscribe page', () => {
     expect(Taro.showToast).not.toHaveBeenCalled()
     expect(requestsTo('POST /me/subscriptions')).toHaveLength(2)
   })
+
+  it('shows loading, the empty states, and a failed list with a retry', async () => {
+    fakeApi({
+      'POST /auth/login': aLogin(aUser()),
+      'GET /templates': [fail(500, 'INTERNAL'), ok({ templates: [] })],
+      'GET /me/subscriptions': ok({ subscriptions: [] })
+    })
+
+    render(<Subscribe />)
+    expect(screen.getAllByText('加载中…')).toHaveLength(2)
+    expect(screen.getByText('请先选择消息').closest('button')?.disabled).toBe(true)
+
+    expect(await screen.findByText('还没有订阅记录')).toBeTruthy()
+    expect(await screen.findByText('服务开小差了，请稍后重试')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(await screen.findByText('暂无可订阅的消息')).toBeTruthy()
+  })
 })

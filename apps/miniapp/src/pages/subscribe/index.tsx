@@ -1,12 +1,14 @@
 import { useState } from 'react'
-import { useLoad } from '@tarojs/taro'
-import { View, Text, Button } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import type { TSubscriptionState, TTemplate } from '@douyin-kit/contracts'
 import { listSubscriptions, listTemplates, postSubscriptions } from '../../api/me'
 import { newRequestId } from '../../api/request-id'
 import { session } from '../../api/session'
-import { toastError, toastSuccess } from '../../feedback/toast'
+import { toastSuccess } from '../../feedback/toast'
 import { useAction } from '../../hooks/use-action'
+import { useRemote } from '../../hooks/use-remote'
+import { ActionButton } from '../../components/ActionButton'
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
 import * as platform from '../../platform'
 import { KIND_TEXT, STATUS_TEXT, refusalFor, refusalText } from './selection'
 import './index.css'
@@ -17,16 +19,9 @@ function stateText(s: TSubscriptionState): string {
 }
 
 export default function Subscribe() {
-  const [templates, setTemplates] = useState<TTemplate[] | null>(null)
-  const [subscriptions, setSubscriptions] = useState<TSubscriptionState[]>([])
+  const templates = useRemote(() => session.withSession(listTemplates).then(({ templates: list }) => list))
+  const subscriptions = useRemote(() => session.withSession(listSubscriptions).then(({ subscriptions: list }) => list))
   const [selected, setSelected] = useState<TTemplate[]>([])
-
-  const reloadSubscriptions = () => session.withSession(listSubscriptions).then(({ subscriptions: list }) => setSubscriptions(list))
-
-  useLoad(() => {
-    session.withSession(listTemplates).then(({ templates: list }) => setTemplates(list), toastError)
-    reloadSubscriptions().catch(toastError)
-  })
 
   function toggle(template: TTemplate) {
     if (selected.some((t) => t.templateId === template.templateId)) {
@@ -46,7 +41,7 @@ export default function Subscribe() {
       platform
         .requestSubscribeMessage(templateIds)
         .then((result) => session.withSession(() => postSubscriptions({ templateIds, requestId, result })))
-        .then(reloadSubscriptions),
+        .then(subscriptions.reload),
     () => {
       setSelected([])
       toastSuccess('已更新订阅')
@@ -62,23 +57,26 @@ export default function Subscribe() {
     )
   }
 
-  const stateOf = (id: string) => subscriptions.find((s) => s.templateId === id)
+  const stateOf = (id: string) => subscriptions.data?.find((s) => s.templateId === id)
 
-  return (
-    <View className='page'>
-      <View className='card'>
-        <Text className='card__title'>选择要订阅的消息</Text>
-        {templates === null ? <Text className='hint'>加载中…</Text> : null}
-        {templates?.length === 0 ? <Text className='hint'>暂无可订阅的消息</Text> : null}
-        {templates?.map((t) => {
+  function templateList() {
+    switch (templates.state.status) {
+      case 'loading':
+        return <LoadingState />
+      case 'error':
+        return <ErrorState message={templates.state.message} onRetry={() => void templates.reload()} />
+      case 'ready':
+        if (templates.state.data.length === 0)
+          return <EmptyState title='暂无可订阅的消息' hint='服务端配置订阅消息模板后，会显示在这里。' />
+        return templates.state.data.map((t) => {
           const isSelected = selected.some((s) => s.templateId === t.templateId)
           const refusal = refusalFor(selected, t)
           const state = stateOf(t.templateId)
           const className = `template${isSelected ? ' template--selected' : ''}${refusal ? ' template--disabled' : ''}`
           return (
             <View key={t.templateId} className={className} onClick={() => toggle(t)}>
-              <View>
-                <Text className='template__title'>{t.title}</Text>
+              <View className='template__body'>
+                <Text className='template__title wrap'>{t.title}</Text>
                 <Text className='template__note'>
                   {KIND_TEXT[t.kind]}
                   {state ? ` · ${stateText(state)}` : ''}
@@ -87,22 +85,41 @@ export default function Subscribe() {
               <View className='template__check' />
             </View>
           )
-        })}
+        })
+    }
+  }
+
+  function subscriptionList() {
+    switch (subscriptions.state.status) {
+      case 'loading':
+        return <LoadingState />
+      case 'error':
+        return <ErrorState message={subscriptions.state.message} onRetry={() => void subscriptions.reload()} />
+      case 'ready':
+        if (subscriptions.state.data.length === 0) return <EmptyState title='还没有订阅记录' hint='订阅后，你同意接收的消息会列在这里。' />
+        return subscriptions.state.data.map((s) => (
+          <View key={s.templateId} className='row'>
+            <Text className='wrap'>{s.title}</Text>
+            <Text className={`subscription__status subscription__status--${s.status}`}>{stateText(s)}</Text>
+          </View>
+        ))
+    }
+  }
+
+  return (
+    <View className='page'>
+      <View className='card'>
+        <Text className='card__title'>选择要订阅的消息</Text>
+        {templateList()}
         <Text className='hint'>每次最多选择 3 个；一次性订阅和长期订阅不能同时申请，选了一种后另一种不可选。</Text>
       </View>
-      <Button className='primary-button' loading={request.busy} disabled={request.busy || selected.length === 0} onClick={subscribe}>
+      <ActionButton busy={request.busy} disabled={selected.length === 0} onClick={subscribe}>
         {selected.length > 0 ? `订阅所选（${selected.length}）` : '请先选择消息'}
-      </Button>
+      </ActionButton>
 
       <View className='card'>
         <Text className='card__title'>我的订阅</Text>
-        {subscriptions.length === 0 ? <Text className='hint'>还没有订阅记录</Text> : null}
-        {subscriptions.map((s) => (
-          <View key={s.templateId} className='row'>
-            <Text>{s.title}</Text>
-            <Text className={`subscription__status--${s.status}`}>{stateText(s)}</Text>
-          </View>
-        ))}
+        {subscriptionList()}
       </View>
     </View>
   )
