@@ -13,6 +13,9 @@ export interface RawResponse {
 export function rawHttpClient(baseUrl: string, maxSockets: number) {
   const { hostname, port } = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets });
+  // A request that hangs on a kept-alive connection is usually the previous request's fault
+  // (a body left unread), so a timeout names that request too.
+  const lastOnSocket = new WeakMap<object, string>();
   return {
     send(method: string, path: string, headers: Record<string, string>, data?: string | Buffer, timeoutMs = 20_000): Promise<RawResponse> {
       return new Promise((resolve, reject) => {
@@ -25,7 +28,16 @@ export function rawHttpClient(baseUrl: string, maxSockets: number) {
           res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
           res.on('error', reject);
         });
-        req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+        const described = `${method} ${path.slice(0, 80)} (${data === undefined ? 'no' : Buffer.byteLength(data)} body bytes)`;
+        let previous: string | undefined;
+        req.on('socket', (socket) => {
+          previous = lastOnSocket.get(socket);
+          lastOnSocket.set(socket, described);
+        });
+        req.on('timeout', () => {
+          const after = previous ? `, after ${previous} on the same connection` : ', on a new connection';
+          req.destroy(new Error(`no answer within ${timeoutMs} ms${after}`));
+        });
         req.on('error', reject);
         req.end(data);
       });

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { ZErrorEnvelope } from '@douyin-kit/contracts';
 import { signUp } from '../../../test/api-user.js';
 import { startApp, type RunningApp } from '../../../test/create-app.js';
+import { rawHttpClient } from '../../../test/fuzz/raw-http.js';
 
 const LIMIT = 2048;
 let running: RunningApp;
@@ -63,5 +64,22 @@ describe('BODY_LIMIT_BYTES', () => {
     const user = await signUp(running);
     const tooLarge = await user.post('/me/devices', { system: 'iOS 17', note: 'x'.repeat(LIMIT) });
     expect([tooLarge.status, ZErrorEnvelope.parse(tooLarge.body).error.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+  });
+
+  it('keeps a kept-alive connection answering after refusing an oversized body, on the webhook route (raw body kept) too', async () => {
+    // Large enough that most of it is still unread when the refusal goes out.
+    const oversized = bodyOf(256 * 1024);
+    for (const path of ['/auth/login', '/webhooks/douyin']) {
+      // One socket: the second request can only be answered if the first one's body was drained.
+      const client = rawHttpClient(running.baseUrl, 1);
+      try {
+        const refused = await client.send('POST', path, { 'content-type': 'application/json' }, oversized, 5000);
+        expect([path, refused.status]).toEqual([path, 413]);
+        const next = await client.send('GET', '/health', {}, undefined, 5000);
+        expect([path, next.status]).toEqual([path, 200]);
+      } finally {
+        client.close();
+      }
+    }
   });
 });

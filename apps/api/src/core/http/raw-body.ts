@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 
 declare module 'fastify' {
@@ -30,13 +30,22 @@ export function registerRawBodyCapture(fastify: FastifyInstance): void {
     const keep = route.config?.keepRawBody;
     if (!keep) return;
     route.bodyLimit = keep.limitBytes;
-    const capture = async (request: FastifyRequest, _reply: unknown, payload: NodeJS.ReadableStream) => {
+    const tooLarge = () => new AppError('PAYLOAD_TOO_LARGE', `The body exceeds ${keep.limitBytes} bytes`);
+    const capture = async (request: FastifyRequest, reply: FastifyReply, payload: NodeJS.ReadableStream) => {
+      // Refused by its announced length before a byte is read: Node then discards the body and
+      // the kept-alive connection stays usable. (A hook runs before Fastify's own length check.)
+      if (Number(request.headers['content-length']) > keep.limitBytes) throw tooLarge();
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of payload) {
         const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
         size += bytes.length;
-        if (size > keep.limitBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The body exceeds ${keep.limitBytes} bytes`);
+        if (size > keep.limitBytes) {
+          // Stopped mid-body: the rest of it would be read as the next request, or leave the
+          // connection stalled, so it closes after the answer.
+          reply.header('connection', 'close');
+          throw tooLarge();
+        }
         chunks.push(bytes);
       }
       request.rawBody = Buffer.concat(chunks);
