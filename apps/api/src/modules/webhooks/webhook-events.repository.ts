@@ -5,6 +5,8 @@ import type { Prisma, WebhookEventState } from '../../generated/prisma/client.js
 export interface NewWebhookEvent {
   appId: string;
   msgId: string;
+  /** SHA-256 of the raw body. */
+  bodySha256: Buffer;
   event: string;
   fromUserId: string | undefined;
   contentText: string | undefined;
@@ -29,17 +31,19 @@ export class WebhookEventsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /**
-   * Stores the event once per (app, Msg-Id): INSERT … ON CONFLICT DO NOTHING, so a retry of the
-   * platform, or the same push reaching two instances, finds the first copy and stores nothing.
+   * Stores the event once per (app, Msg-Id) and once per (app, body): INSERT … ON CONFLICT DO
+   * NOTHING, so a retry of the platform, the same push reaching two instances, or a captured push
+   * sent again under a made-up Msg-Id (the header is not signed) finds the first copy and stores
+   * nothing.
    * A newly stored event to process gets its job in the same transaction.
    */
   store(input: NewWebhookEvent, addJob: (tx: Prisma.TransactionClient, id: string) => Promise<void>): Promise<'stored' | 'duplicate'> {
     return this.prisma.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ id: string }[]>`
-        INSERT INTO webhook_events (app_id, msg_id, event, from_user_id, content, log_id, state, outcome)
-        VALUES (${input.appId}, ${input.msgId}, ${input.event}, ${input.fromUserId ?? null}, ${input.contentText ?? null},
+        INSERT INTO webhook_events (app_id, msg_id, body_sha256, event, from_user_id, content, log_id, state, outcome)
+        VALUES (${input.appId}, ${input.msgId}, ${input.bodySha256}, ${input.event}, ${input.fromUserId ?? null}, ${input.contentText ?? null},
                 ${input.logId ?? null}, ${input.state}::webhook_event_state, ${input.outcome ?? null})
-        ON CONFLICT (app_id, msg_id) DO NOTHING
+        ON CONFLICT DO NOTHING
         RETURNING id`;
       const [row] = rows;
       if (!row) return 'duplicate';

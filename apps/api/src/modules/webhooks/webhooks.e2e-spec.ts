@@ -169,6 +169,31 @@ describe('POST /webhooks/douyin with the emulator as Douyin', () => {
     expect(await events()).toHaveLength(before);
   });
 
+  it('acts once on a captured push sent again under a new Msg-Id (the header is outside the signature)', async () => {
+    const carol = await member();
+    const { once } = own.templates;
+    const body = JSON.stringify({
+      event: 'user_subscribe_action',
+      client_key: own.appid,
+      from_user_id: carol.openid,
+      content: JSON.stringify({ msg_id: once!.templateId, subscribe_action: 1, time: Math.floor(Date.now() / 1000) }),
+      log_id: randomUUID(),
+    });
+    const [first, replay] = [randomUUID(), randomUUID()];
+    expect((await push(body, { msgId: first })).status).toBe(200);
+    await until(
+      () => consent(carol.userId, once!.templateId),
+      (row) => row?.credits === 1,
+      10_000,
+      'the first push processed',
+    );
+    // Answered 200 like any duplicate (Douyin would otherwise retry it), and nothing stored.
+    expect((await push(body, { msgId: replay })).status).toBe(200);
+    expect(await events('msg_id = ANY($2)', [[first, replay]])).toEqual([expect.objectContaining({ msg_id: first, state: 'processed' })]);
+    expect(await ledger(carol.userId)).toHaveLength(1);
+    expect((await consent(carol.userId, once!.templateId))!.credits).toBe(1);
+  });
+
   it('checks with DOUYIN_WEBHOOK_SECRET when the console issued a separate key', async () => {
     const webhookSecret = `whk-${randomUUID()}`;
     const other = await startApp({ ...own.env, DOUYIN_WEBHOOK_SECRET: webhookSecret });

@@ -53,6 +53,7 @@ export class WebhooksService {
       {
         appId,
         msgId,
+        bodySha256: createHash('sha256').update(input.rawBody).digest(),
         event: envelope.event,
         fromUserId: envelope.fromUserId,
         contentText: envelope.contentText,
