@@ -44,13 +44,17 @@ export async function runConsumer(name: string, options: ConsumerRunOptions): Pr
   return { name, dir, steps, ok: true };
 }
 
+// npm settings kept from the environment: how to reach the registry.
+const NETWORK_NPM_CONFIG = /^npm_config_(registry|cafile|ca|proxy|https_proxy|noproxy|strict_ssl|userconfig|globalconfig)$/i;
+
 /**
  * The environment of a developer's shell: without what pnpm, turbo and Vitest add for their own
- * child processes (pnpm's npm_config_* settings would reach npm as its own config), with the
- * run's shared cache.
+ * child processes (pnpm passes its whole config on as npm_config_*, keys npm does not know or
+ * would misread), with the run's shared cache. npm reads its config files itself.
  */
 function plainNpmEnv(npmCache: string): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(npm_|pnpm_|vitest|turbo_)/i.test(key) && key !== 'NODE_ENV'));
+  const added = (key: string) => /^(npm_|pnpm_|vitest|turbo_)/i.test(key) && !NETWORK_NPM_CONFIG.test(key);
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !added(key) && key !== 'NODE_ENV'));
   return { ...env, npm_config_cache: npmCache };
 }
 
