@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { packPackages } from '../src/pack.js';
-import { packagesNotBuiltFirst, publishablePackages } from '../src/workspace.js';
+import { REPO_ROOT, packagesNotBuiltFirst, publishablePackages } from '../src/workspace.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +27,7 @@ export default async function packTarballs(project: TestProject): Promise<() => 
         'turbo builds a package before the pack test only through that edge',
     );
   }
+  assertIsolated(tmpdir());
   const scratchRoot = await mkdtemp(join(tmpdir(), 'douyin-kit-pack-test-'));
   const tarballDir = join(scratchRoot, 'tarballs');
   await mkdir(tarballDir);
@@ -37,4 +39,17 @@ export default async function packTarballs(project: TestProject): Promise<() => 
     if (process.env.PACK_TEST_KEEP_SCRATCH) console.log(`[pack-test] scratch kept in ${scratchRoot}`);
     else await rm(scratchRoot, { recursive: true, force: true });
   };
+}
+
+/**
+ * Node and TypeScript look for packages in every node_modules above a project: the folder the
+ * scratch projects go in must have none, or a consumer could pass on packages the tarballs lack.
+ */
+function assertIsolated(base: string): void {
+  if (!relative(REPO_ROOT, base).startsWith('..')) throw new Error(`the temp dir ${base} is inside the workspace: set TMPDIR elsewhere`);
+  for (let dir = base; ; dir = dirname(dir)) {
+    const nodeModules = join(dir, 'node_modules');
+    if (existsSync(nodeModules)) throw new Error(`${nodeModules} is visible from the temp dir ${base}: set TMPDIR elsewhere`);
+    if (dirname(dir) === dir) return;
+  }
 }
