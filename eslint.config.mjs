@@ -108,6 +108,19 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
 
+  {
+    // CommonJS files load their dependencies with require().
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+
+  {
+    // The pack test's consumers are projects of their own, type-checked by their own tsc against
+    // the packed tarballs; a type-aware lint here would resolve the workspace packages instead.
+    files: ['tools/pack-test/consumers/**'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+
   // Last: turns off every rule that only concerns formatting, which Prettier owns.
   prettier,
 );
