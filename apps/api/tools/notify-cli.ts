@@ -133,9 +133,10 @@ async function reach(apiUrl: string, call: () => Promise<Response>): Promise<Res
   try {
     return await call();
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-    if (cause === 'TimeoutError') throw new Error(`the API at ${apiUrl} did not answer within ${TIMEOUT_MS / 1000} s.`, { cause: error });
-    throw new Error(`cannot reach the API at ${apiUrl} (${cause}): is \`pnpm dev\` running? Set API_URL for another address.`, { cause: error });
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error as Error).name;
+    if (reason === 'TimeoutError') throw new Error(`the API at ${apiUrl} did not answer within ${TIMEOUT_MS / 1000} s.`, { cause: error });
+    throw new Error(`cannot reach the API at ${apiUrl} (${reason}): is \`pnpm dev\` running? Set API_URL for another address.`, { cause: error });
   }
 }
 
