@@ -172,7 +172,7 @@ function maybeBanner() {
     ...parts.find((part) => part.rows).rows,
     ['Mini-program', 'apps/miniapp/dist-dev (open this folder in Douyin DevTools; rebuilt on every change)'],
     ['H5 preview', usesEmulator ? `${h5Url}   (the emulator plays the phone)` : `${h5Url}   (needs the emulator: unset DOUYIN_APP_SECRET)`],
-    ['Notify', 'pnpm --filter @douyin-kit/api notify --help   (send a subscription message)'],
+    ['Notify', 'pnpm -s --filter @douyin-kit/api notify --help   (send a subscription message)'],
   ];
   const width = Math.max(...rows.map(([label]) => label.length)) + 2;
   say(
@@ -221,6 +221,12 @@ if (await buildPackages()) {
     startApi();
     startMiniapp();
     startH5();
+    // The first start compiles everything: a line every 30 s says what is still on its way.
+    const heartbeat = setInterval(() => {
+      const pending = parts.filter((part) => !part.ready).map((part) => part.name);
+      if (bannerShown || stopping || !pending.length) clearInterval(heartbeat);
+      else say(`  … still starting ${pending.join(', ')} (${seconds(started)})`);
+    }, 30_000);
   }
 } else if (!stopping) {
   process.exit(1);

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { DEV_ADMIN_API_KEY } from '../src/core/config/app-config.js';
 import { runMigrations } from '../src/core/database/migrations/migration-runner.js';
-import { loadRootEnv, openDevDatabase, type DevDatabase } from '../tools/dev-database.js';
+import { devDataDir, loadRootEnv, openDevDatabase, type DevDatabase } from '../tools/dev-database.js';
 import { openDevDouyin, type DevDouyin } from '../tools/dev-douyin.js';
 
 /** One line of the banner: a label and what it says. */
@@ -97,8 +97,11 @@ async function bannerRows(apiUrl: string, db: DevDatabase, douyin: DevDouyin, we
     // The embedded cluster's password is a fixed local one, printed so any client can connect.
     ['Database', db.embedded ? db.url : db.server.description],
   ];
-  if (db.embedded) rows.push(['', db.server.description.replace(/^embedded PostgreSQL on [^,]+, /, '')]);
-  rows.push(['Douyin', douyin.description]);
+  if (db.embedded) {
+    rows.push(['Data', devDataDir()]);
+    rows.push(['Reset', 'stop pnpm dev, then pnpm db:reset-dev (deletes that data; the next start migrates afresh)']);
+  }
+  rows.push([douyin.env.DOUYIN_APPS_BASE_URL ? 'Emulator' : 'Douyin', douyin.description]);
   if (webhook) rows.push(['Webhooks', `the emulator pushes signed events to ${webhook}`]);
   for (const user of await douyin.users()) rows.push(['Dev user', `${user.id} (${user.nickname}) openid ${user.openid}`]);
   return rows;
