@@ -85,8 +85,9 @@ let bannerShown = false;
 
 function addPart(name, child, { signalGroup }) {
   const part = { name, child, signalGroup, ready: false, exited: false };
+  // 'close', not 'exit': the part's last lines are read before the runner reports and exits.
   part.done = new Promise((resolve) =>
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       part.exited = true;
       resolve();
       if (!stopping) {
