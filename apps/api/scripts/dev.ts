@@ -112,7 +112,8 @@ function printAlone(rows: BannerRow[], douyin: DevDouyin): void {
     ...rows,
     ['Mini-program', 'pnpm --filter @douyin-kit/miniapp dev writes apps/miniapp/dist-dev (open it in Douyin DevTools)'],
   ];
-  if (douyin.env.DOUYIN_APPS_BASE_URL) all.push(['H5 preview', 'pnpm --filter @douyin-kit/miniapp dev:h5 serves it on http://127.0.0.1:10086']);
+  if (douyin.env.DOUYIN_APPS_BASE_URL)
+    all.push(['H5 preview', `pnpm --filter @douyin-kit/miniapp dev:h5 serves it on http://127.0.0.1:${process.env.DEV_H5_PORT || 10086}`]);
   console.log(['', '──────────── douyin-kit API (dev) ────────────', ...all.map(formatRow), 'Stop with Ctrl-C.', ''].join('\n'));
 }
 
