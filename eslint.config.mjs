@@ -15,6 +15,7 @@ export default defineConfig(
   globalIgnores([
     '**/dist/',
     '**/dist-h5/',
+    '**/dist-dev/',
     '**/coverage/',
     '**/.turbo/',
     '**/.swc/',

@@ -29,7 +29,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['src/**/*.e2e-spec.ts'],
+          include: ['src/**/*.e2e-spec.ts', 'tools/**/*.e2e-spec.ts'],
           globalSetup: ['test/global-setup.ts'],
           setupFiles: ['test/worker-env.ts'],
         },

@@ -145,7 +145,7 @@ describe("another user's resources", () => {
       expect(JSON.stringify(body), path).not.toContain(alice.userId);
       expect(Object.values(body as object)[0], path).toEqual([]);
     }
-    expect((await bob.request('GET', '/me/location')).status).toBe(404);
+    expect((await bob.request('GET', '/me/location')).body).toEqual({ location: null });
     expect((await bob.request('GET', '/me')).body).toMatchObject({ id: bob.userId });
 
     // Bob deletes Alice's address: the same 404 as for an id that does not exist.

@@ -10,7 +10,15 @@ export interface DevDouyin {
    * challenge included), as production's console setting would; nothing on real Douyin.
    */
   connectWebhook(apiUrl: string): Promise<string | undefined>;
+  /** The emulator's users of the dev app (none on real Douyin). */
+  users(): Promise<DevUser[]>;
   close(): Promise<void>;
+}
+
+export interface DevUser {
+  id: string;
+  nickname: string;
+  openid: string;
 }
 
 /**
@@ -23,6 +31,7 @@ export async function openDevDouyin(): Promise<DevDouyin> {
       env: {},
       description: `Douyin open platform, app ${process.env.DOUYIN_APP_ID ?? '(DOUYIN_APP_ID unset)'}`,
       connectWebhook: async () => undefined,
+      users: async () => [],
       close: async () => {},
     };
   }
@@ -55,6 +64,12 @@ export async function openDevDouyin(): Promise<DevDouyin> {
       const { verification } = await new EmulatorAdmin(emulator.url).setWebhook(app.appid!, url);
       return verification?.verified ? url : undefined;
     },
+    users: async () =>
+      (await new EmulatorAdmin(emulator.url).users(app.appid)).map((user) => ({
+        id: user.id,
+        nickname: user.nickname,
+        openid: user.openid,
+      })),
     close: () => emulator.close(),
   };
 }

@@ -2,8 +2,8 @@ import type { UserConfigExport } from '@tarojs/cli'
 
 export default {
   logger: {
-    quiet: false,
-    stats: true
+    quiet: true,
+    stats: false
   },
   mini: {},
   h5: {}

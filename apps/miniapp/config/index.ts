@@ -13,6 +13,15 @@ const projectConfigPlugin = join(__dirname, 'project-config-plugin.js')
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { projectSetting } = require(projectConfigPlugin) as typeof import('./project-config-plugin')
 
+/** `dist` (tt, production), `dist-dev` (tt, `pnpm dev`), `dist-h5` (H5 preview). */
+function outputRoot(platform: string | undefined, dev: boolean): string {
+  if (platform === 'h5') return 'dist-h5'
+  return dev ? 'dist-dev' : 'dist'
+}
+
+// The H5 preview's dev server port (`pnpm dev`); the API allows its origin through CORS.
+const h5Port = Number(process.env.DEV_H5_PORT || 10086)
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'douyin-kit-miniapp',
@@ -25,8 +34,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2
     },
     sourceRoot: 'src',
-    // Separate folders so an H5 build never clobbers the mini-program that DevTools opens.
-    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist',
+    // Separate folders so neither the H5 build nor the watch build of `pnpm dev` ever writes
+    // into the production `dist` that `pnpm build` makes, turbo caches and DevTools uploads.
+    outputRoot: outputRoot(process.env.TARO_ENV, development),
     // dist/project.config.json's per-build DevTools settings (urlCheck: see the plugin).
     plugins: [[projectConfigPlugin, { setting: projectSetting({ development, apiBase }) }]],
     defineConstants: {},
@@ -65,7 +75,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       // The API's default CORS_ORIGINS in development are exactly this origin (and localhost's).
-      devServer: { host: '127.0.0.1', port: 10086 },
+      devServer: { host: '127.0.0.1', port: h5Port },
       publicPath: '/',
       staticDirectory: 'static',
       output: {

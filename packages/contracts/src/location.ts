@@ -49,3 +49,9 @@ export const ZLocation = z.object({
   recordedAt: z.iso.datetime(),
 });
 export type TLocation = z.infer<typeof ZLocation>;
+
+/** `GET /me/location`: the last known location, or `null` before the user ever sent one. */
+export const ZLastLocation = z.object({
+  location: z.nullable(ZLocation),
+});
+export type TLastLocation = z.infer<typeof ZLastLocation>;

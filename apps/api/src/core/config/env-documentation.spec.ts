@@ -13,6 +13,10 @@ const read = (file: string) => readFileSync(resolve(ROOT, file), 'utf8');
 /** Documented in .env.example but read by other programs than the API, and by whom. */
 const NOT_READ_BY_THE_API: Record<string, string> = {
   DOUYIN_EMULATOR_PORT: 'pnpm dev, pnpm emulator, the compose demo profile',
+  DEV_POSTGRES_DIR: 'pnpm dev, pnpm db:migrate and pnpm db:reset-dev (apps/api/tools/dev-database.ts)',
+  DEV_POSTGRES_PORT: 'pnpm dev and pnpm db:migrate (apps/api/tools/dev-database.ts)',
+  DEV_H5_PORT: 'pnpm dev (scripts/dev.mjs) and the mini-program build config',
+  DEV_VERBOSE: 'pnpm dev (scripts/dev.mjs)',
   API_URL: 'the notify CLI (scripts/notify.ts)',
   MIGRATE_WITH: 'pnpm db:migrate (scripts/migrate.ts)',
   PRISMA_SCHEMA_ENGINE_BINARY: 'pnpm db:migrate and the Prisma CLI',

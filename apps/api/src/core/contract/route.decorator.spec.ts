@@ -30,7 +30,7 @@ class ExampleController {
 
   // @ts-expect-error: GET /me answers a user, not a location.
   @Route(routes.me.get)
-  async wrongResponse(): Promise<RouteResponse<typeof routes.location.find>> {
+  async wrongResponse(): Promise<RouteResponse<typeof routes.location.record>> {
     return {
       latitude: 0,
       longitude: 0,

@@ -1,4 +1,4 @@
-import { ZErrorEnvelope, ZLocation, type TLocation } from '@douyin-kit/contracts';
+import { ZErrorEnvelope, ZLastLocation, ZLocation, type TLocation } from '@douyin-kit/contracts';
 import { startApp, type RunningApp } from '../../../test/create-app.js';
 import { signUp, type ApiUser } from '../../../test/api-user.js';
 
@@ -25,11 +25,11 @@ function issuePaths(body: unknown): string[] {
 }
 
 describe('/me/location', () => {
-  it('answers 404 NOT_FOUND before any location is recorded', async () => {
+  it('answers 200 with location null before any location is recorded (an empty state, not an error)', async () => {
     const alice = await signUp(running);
     const response = await lastLocation(alice);
-    expect(response.status).toBe(404);
-    expect(ZErrorEnvelope.parse(response.body).error.code).toBe('NOT_FOUND');
+    expect(response.status).toBe(200);
+    expect(ZLastLocation.parse(response.body)).toEqual({ location: null });
   });
 
   it("records getLocation's result as is, timed by the server", async () => {
@@ -50,7 +50,7 @@ describe('/me/location', () => {
     });
     expect(Date.parse(recorded.recordedAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(recorded.recordedAt)).toBeLessThanOrEqual(Date.now() + 1000);
-    expect((await lastLocation(alice)).body).toEqual(recorded);
+    expect((await lastLocation(alice)).body).toEqual({ location: recorded });
   });
 
   it('replaces the last location; unknown readings (missing, null or -1) are null', async () => {
@@ -69,7 +69,7 @@ describe('/me/location', () => {
       speed: null,
     });
     expect(Date.parse(second.recordedAt)).toBeGreaterThan(Date.parse(first.recordedAt));
-    expect((await lastLocation(alice)).body).toEqual(second);
+    expect((await lastLocation(alice)).body).toEqual({ location: second });
   });
 
   it("keeps users apart: Bob neither reads nor replaces Alice's location", async () => {
@@ -77,9 +77,9 @@ describe('/me/location', () => {
     const bob = await signUp(running);
     const alices = await recordLocation(alice, { latitude: 30, longitude: 120 });
 
-    expect((await lastLocation(bob)).status).toBe(404);
+    expect((await lastLocation(bob)).body).toEqual({ location: null });
     await recordLocation(bob, { latitude: 10, longitude: 10 });
-    expect((await lastLocation(alice)).body).toEqual(alices);
+    expect((await lastLocation(alice)).body).toEqual({ location: alices });
   });
 
   it('refuses out-of-range and missing coordinates, naming the fields', async () => {
@@ -97,6 +97,6 @@ describe('/me/location', () => {
       expect([path, response.status]).toEqual([path, 400]);
       expect(issuePaths(response.body)).toContain(path);
     }
-    expect((await lastLocation(alice)).status).toBe(404);
+    expect((await lastLocation(alice)).body).toEqual({ location: null });
   });
 });

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { clearStorage } from '../../../test/mocks/taro'
-import { aLogin, aUser, fail, fakeApi, ok, requestsTo, ttLoginSucceeds } from '../../../test/fake-api'
+import { aLogin, aUser, fakeApi, ok, requestsTo, ttLoginSucceeds } from '../../../test/fake-api'
 import { fakePrivacyHost } from '../../../test/fake-privacy-host'
 import { session } from '../../api/session'
 import { installPrivacyGate, resetPrivacyGateForTests } from '../../platform/privacy'
@@ -66,7 +66,7 @@ describe('address page', () => {
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /me/addresses': ok({ addresses: [] }),
-      'GET /me/location': fail(404, 'NOT_FOUND'),
+      'GET /me/location': ok({ location: null }),
       'POST /me/addresses': ok(anAddress('1')),
       'POST /me/location': ok(storedLocation)
     })
@@ -96,7 +96,7 @@ describe('address page', () => {
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /me/addresses': ok({ addresses: [existing] }),
-      'GET /me/location': ok(storedLocation),
+      'GET /me/location': ok({ location: storedLocation }),
       'POST /me/addresses': ok(existing)
     })
 
@@ -113,7 +113,7 @@ describe('address page', () => {
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /me/addresses': ok({ addresses: [] }),
-      'GET /me/location': fail(404, 'NOT_FOUND')
+      'GET /me/location': ok({ location: null })
     })
 
     render(<Address />)
@@ -131,7 +131,7 @@ describe('address page', () => {
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /me/addresses': ok({ addresses: [] }),
-      'GET /me/location': fail(404, 'NOT_FOUND')
+      'GET /me/location': ok({ location: null })
     })
 
     render(<Address />)
@@ -149,7 +149,7 @@ describe('address page', () => {
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /me/addresses': ok({ addresses: [] }),
-      'GET /me/location': fail(404, 'NOT_FOUND'),
+      'GET /me/location': ok({ location: null }),
       'POST /me/location': ok(storedLocation)
     })
 
@@ -173,7 +173,7 @@ describe('address page', () => {
   it('names the privacy item to declare when chooseAddress is not declared', async () => {
     jest.spyOn(console, 'error').mockImplementation(() => undefined)
     jest.mocked(Taro.chooseAddress).mockRejectedValue({ errMsg: 'chooseAddress:fail api scope is not declared in the privacy agreement' })
-    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me/addresses': ok({ addresses: [] }), 'GET /me/location': fail(404, 'NOT_FOUND') })
+    fakeApi({ 'POST /auth/login': aLogin(aUser()), 'GET /me/addresses': ok({ addresses: [] }), 'GET /me/location': ok({ location: null }) })
 
     render(<Address />)
     await screen.findByText('还没有保存地址')
@@ -192,7 +192,7 @@ describe('address page', () => {
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /me/addresses': ok({ addresses: [anAddress('1'), anAddress('2', { userName: '李四' })] }),
-      'GET /me/location': fail(404, 'NOT_FOUND'),
+      'GET /me/location': ok({ location: null }),
       'DELETE /me/addresses/00000000-0000-4000-8000-000000000002': { status: 204, body: '' }
     })
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { TLocation, TLocationRequest } from '@douyin-kit/contracts';
+import type { TLastLocation, TLocation, TLocationRequest } from '@douyin-kit/contracts';
 import { Clock } from '../../../core/clock/clock.js';
-import { AppError } from '../../../core/errors/app-error.js';
 import { LocationRepository } from '../location.repository.js';
 import { toLocationOutput } from '../outputs/location.output.js';
 
@@ -27,10 +26,9 @@ export class LocationService {
     return toLocationOutput(location);
   }
 
-  async find(userId: string): Promise<TLocation> {
+  async find(userId: string): Promise<TLastLocation> {
     const location = await this.locations.findForUser(userId);
-    if (!location) throw new AppError('NOT_FOUND', 'No location recorded yet');
-    return toLocationOutput(location);
+    return { location: location ? toLocationOutput(location) : null };
   }
 }
 
