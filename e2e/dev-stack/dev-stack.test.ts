@@ -167,10 +167,22 @@ describe('pnpm dev', () => {
   afterAll(() => {
     for (const run of runs) run.killGroup();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(`${dataDir}-emulator.json`, { force: true });
   });
 
   const api = (path: string) => `http://127.0.0.1:${ports.api}${path}`;
   let session: { token: string; userId: string };
+  let aliceOpenid: string | undefined;
+  const loginAs = async (userId: string) => {
+    const device = await new EmulatorAdmin(`http://127.0.0.1:${ports.emulator}`).login({ appid: APPID, userId });
+    return json<{ token: string; user: { id: string } }>(
+      await fetch(api('/auth/login'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: device.code, anonymousCode: device.anonymousCode }),
+      }),
+    );
+  };
 
   it('starts within a screenful of output, prints one banner, serves every part', async () => {
     const run = new DevRun(env);
@@ -184,7 +196,8 @@ describe('pnpm dev', () => {
     expect(banner).toContain(`postgresql://postgres:postgres@127.0.0.1:${ports.postgres}/douyin_kit`);
     expect(banner).toContain(`http://127.0.0.1:${ports.emulator}`);
     expect(banner).toContain(`http://127.0.0.1:${ports.h5}`);
-    expect(banner).toMatch(/u_alice .*openid \S+/);
+    aliceOpenid = /u_alice .*openid (\S+)/.exec(banner)?.[1];
+    expect(aliceOpenid).toBeDefined();
     expect(banner).toContain('pnpm db:reset-dev');
     expect(banner).toContain('apps/miniapp/dist-dev');
 
@@ -192,14 +205,7 @@ describe('pnpm dev', () => {
     expect((await fetch(`http://127.0.0.1:${ports.h5}/`)).status).toBe(200);
 
     // The dev user logs in the way the mini-program does, and stores something.
-    const device = await new EmulatorAdmin(`http://127.0.0.1:${ports.emulator}`).login({ appid: APPID, userId: 'u_alice' });
-    const login = await json<{ token: string; user: { id: string } }>(
-      await fetch(api('/auth/login'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code: device.code, anonymousCode: device.anonymousCode }),
-      }),
-    );
+    const login = await loginAs('u_alice');
     session = { token: login.token, userId: login.user.id };
     await json(
       await fetch(api('/me/location'), {
@@ -233,8 +239,12 @@ describe('pnpm dev', () => {
   it('keeps the data on a second start and stops on SIGTERM too', async () => {
     const run = new DevRun(env);
     runs.push(run);
-    const { before } = await run.banner(480_000);
+    const { before, lines } = await run.banner(480_000);
     expect(before, run.lines.join('\n')).toBeLessThanOrEqual(40);
+    // The emulator's u_alice is the same Douyin user (same openid), so she logs in as the same
+    // user of the dev database.
+    expect(/u_alice .*openid (\S+)/.exec(lines.join('\n'))?.[1]).toBe(aliceOpenid);
+    expect((await loginAs('u_alice')).user.id).toBe(session.userId);
     const me = await json<{ id: string }>(await fetch(api('/me'), { headers: { authorization: `Bearer ${session.token}` } }));
     expect(me.id).toBe(session.userId);
     const { location } = await json<{ location: { latitude: number } | null }>(

@@ -18,16 +18,6 @@ const SHOTS = join(OUTPUT_DIR, 'screenshots');
 const README_SHOTS = join(REPO_ROOT, 'docs/screenshots');
 
 /**
- * What a clean walk may still log, each with its reason.
- * TODO(devstack): the API answers GET /me/location 404 before a first location is posted (the page
- * shows it as the empty state); the devstack branch makes it a 200, and its merge removes these two.
- */
-const TOLERATED: RegExp[] = [
-  /^response 404: GET http:\/\/127\.0\.0\.1:\d+\/me\/location$/,
-  /^console\.error: Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/me\/location\)$/,
-];
-
-/**
  * The emulator's users have avatar URLs on Douyin's CDN, which this machine cannot reach: the
  * browser gets this picture for them instead, so the pages show an avatar image as on a phone.
  */
@@ -55,10 +45,7 @@ beforeAll(async () => {
 // A clean walk logs no console error or warning and no request fails; each step checks it.
 afterEach(() => {
   const events = pageEvents.splice(0);
-  expect(
-    events.filter((event) => !TOLERATED.some((pattern) => pattern.test(event))),
-    'console errors or failed requests',
-  ).toEqual([]);
+  expect(events, 'console errors or failed requests').toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -13,7 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { DEV_ADMIN_API_KEY } from '../src/core/config/app-config.js';
 import { runMigrations } from '../src/core/database/migrations/migration-runner.js';
-import { devDataDir, loadRootEnv, openDevDatabase, type DevDatabase } from '../tools/dev-database.js';
+import { devDataDir, devEmulatorStateFile, loadRootEnv, openDevDatabase, type DevDatabase } from '../tools/dev-database.js';
 import { openDevDouyin, type DevDouyin } from '../tools/dev-douyin.js';
 
 /** One line of the banner: a label and what it says. */
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   loadRootEnv();
   const db = await openDevDatabase({ callerHandlesSignals: true });
   cleanup = () => db.server.stop();
-  const douyin = await openDevDouyin();
+  const douyin = await openDevDouyin({ stateFile: devEmulatorStateFile() });
   cleanup = async () => {
     await douyin.close();
     await db.server.stop();
@@ -98,7 +98,7 @@ async function bannerRows(apiUrl: string, db: DevDatabase, douyin: DevDouyin, we
     ['Database', db.embedded ? db.url : db.server.description],
   ];
   if (db.embedded) {
-    rows.push(['Data', devDataDir()]);
+    rows.push(['Data', `${devDataDir()}, ${devEmulatorStateFile()}`]);
     rows.push(['Reset', 'stop pnpm dev, then pnpm db:reset-dev (deletes that data; the next start migrates afresh)']);
   }
   rows.push([douyin.env.DOUYIN_APPS_BASE_URL ? 'Emulator' : 'Douyin', douyin.description]);

@@ -1,7 +1,10 @@
-/** `pnpm db:reset-dev`: deletes the embedded dev PostgreSQL cluster; the next `pnpm dev` recreates it. */
+/**
+ * `pnpm db:reset-dev`: deletes the embedded dev PostgreSQL cluster and the dev emulator's state;
+ * the next `pnpm dev` recreates both (the seed users keep their openids: they derive from ids).
+ */
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { devDataDir, loadRootEnv } from '../tools/dev-database.js';
+import { devDataDir, devEmulatorStateFile, loadRootEnv } from '../tools/dev-database.js';
 
 loadRootEnv();
 const dataDir = devDataDir();
@@ -10,4 +13,5 @@ if (existsSync(join(dataDir, 'postmaster.pid'))) {
   process.exit(1);
 }
 rmSync(dataDir, { recursive: true, force: true });
-console.log(`Deleted ${dataDir}. The next \`pnpm dev\` starts with an empty, migrated database.`);
+rmSync(devEmulatorStateFile(), { force: true });
+console.log(`Deleted ${dataDir} and ${devEmulatorStateFile()}. The next \`pnpm dev\` starts with an empty, migrated database and a fresh emulator.`);

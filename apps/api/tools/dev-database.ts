@@ -19,6 +19,14 @@ export function devDataDir(): string {
   return resolve(REPO_ROOT, process.env.DEV_POSTGRES_DIR || join('.data', 'postgres'));
 }
 
+/**
+ * Where `pnpm dev`'s emulator keeps its state (apps, users, consents, tokens, clock) between
+ * starts, beside the cluster, so the dev database's users and subscriptions still match it.
+ */
+export function devEmulatorStateFile(): string {
+  return `${devDataDir()}-emulator.json`;
+}
+
 function devPort(): number {
   const port = Number(process.env.DEV_POSTGRES_PORT || 54329);
   if (!Number.isInteger(port) || port < 1 || port > 65535)

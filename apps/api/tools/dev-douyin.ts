@@ -1,4 +1,4 @@
-import { DEFAULT_DEV_SEED, startEmulator } from '@douyin-kit/douyin-emulator';
+import { DASHBOARD_PATH, DEFAULT_DEV_SEED, startEmulator } from '@douyin-kit/douyin-emulator';
 import { EmulatorAdmin } from '@douyin-kit/douyin-emulator/admin';
 
 export interface DevDouyin {
@@ -25,7 +25,7 @@ export interface DevUser {
  * Real Douyin when DOUYIN_APP_SECRET is configured; otherwise the local emulator seeded with
  * its dev app and users, and the API pointed at it. The emulator's secret is not a secret.
  */
-export async function openDevDouyin(): Promise<DevDouyin> {
+export async function openDevDouyin(options: { stateFile?: string } = {}): Promise<DevDouyin> {
   if (process.env.DOUYIN_APP_SECRET) {
     return {
       env: {},
@@ -36,7 +36,7 @@ export async function openDevDouyin(): Promise<DevDouyin> {
     };
   }
   const port = Number(process.env.DOUYIN_EMULATOR_PORT ?? 8787);
-  const emulator = await startEmulator({ port, seed: DEFAULT_DEV_SEED }).catch((error: unknown) => {
+  const emulator = await startEmulator({ port, seed: DEFAULT_DEV_SEED, stateFile: options.stateFile }).catch((error: unknown) => {
     if ((error as { code?: string }).code !== 'EADDRINUSE') throw error;
     throw new Error(`Port ${port} is taken (another \`pnpm dev\` or \`pnpm emulator\`?): stop it, or set DOUYIN_EMULATOR_PORT.`);
   });
@@ -58,7 +58,7 @@ export async function openDevDouyin(): Promise<DevDouyin> {
       DOUYIN_APP_PRIVATE_KEY: privateKeyPem,
       DOUYIN_WEBHOOKS: 'true',
     },
-    description: `local emulator ${emulator.url} (app ${app.appid}; admin API under /__emulator)`,
+    description: `local emulator ${emulator.url} (app ${app.appid}; dashboard ${emulator.url}${DASHBOARD_PATH})`,
     connectWebhook: async (apiUrl) => {
       const url = `${apiUrl}/webhooks/douyin`;
       const { verification } = await new EmulatorAdmin(emulator.url).setWebhook(app.appid!, url);

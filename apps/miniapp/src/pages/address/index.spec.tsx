@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { clearStorage } from '../../../test/mocks/taro'
-import { aLogin, aUser, fakeApi, ok, requestsTo, ttLoginSucceeds } from '../../../test/fake-api'
+import { aLogin, aUser, fail, fakeApi, ok, requestsTo, ttLoginSucceeds } from '../../../test/fake-api'
 import { fakePrivacyHost } from '../../../test/fake-privacy-host'
 import { session } from '../../api/session'
 import { installPrivacyGate, resetPrivacyGateForTests } from '../../platform/privacy'
@@ -219,7 +219,7 @@ describe('address page', () => {
     fakeApi({
       'POST /auth/login': aLogin(aUser()),
       'GET /me/addresses': [fail(500, 'INTERNAL'), ok({ addresses: [anAddress('1')] })],
-      'GET /me/location': ok(storedLocation)
+      'GET /me/location': ok({ location: storedLocation })
     })
 
     render(<Address />)
