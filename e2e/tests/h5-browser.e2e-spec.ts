@@ -87,13 +87,23 @@ async function explained(step: Promise<void>): Promise<void> {
   }
 }
 
-/** The page has slid in (it may start a moment after the click) and nothing else moves but spinners. */
-const settled = () =>
+/**
+ * The newest page (`route`'s, when given: a click may take a moment to open it) has slid in and
+ * nothing else moves but spinners. The newest, not any: the page it leaves stays in place until
+ * the slide starts.
+ */
+const settled = (route?: string) =>
   page.waitForFunction(
-    () =>
-      [...document.querySelectorAll<HTMLElement>('.page')].some((el) => el.offsetParent !== null && Math.abs(el.getBoundingClientRect().left) < 1) &&
-      document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity),
-    undefined,
+    (route) => {
+      const top = [...document.querySelectorAll<HTMLElement>('.page')].filter((el) => el.offsetParent !== null).at(-1);
+      // Taro's H5 router puts each page in a container whose id is the page's path.
+      if (!top || (route && !top.parentElement?.id.startsWith(`/pages/${route}/`))) return false;
+      return (
+        Math.abs(top.getBoundingClientRect().left) < 1 &&
+        document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity)
+      );
+    },
+    route,
     { timeout: 10_000 },
   );
 
@@ -125,11 +135,16 @@ async function backHome(): Promise<void> {
   await shows('抖音小程序工具包');
 }
 
-/** Nothing on the visible page is wider than the screen (long text wraps instead). */
-async function fitsTheScreen(): Promise<void> {
-  await settled();
+/** Nothing on `route`'s page is wider than the screen (long text wraps instead). */
+async function fitsTheScreen(route: string): Promise<void> {
+  await settled(route);
   const overflowing = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.page *')]
+    [
+      ...([...document.querySelectorAll<HTMLElement>('.page')]
+        .filter((el) => el.offsetParent !== null)
+        .at(-1)
+        ?.querySelectorAll<HTMLElement>('*') ?? []),
+    ]
       .filter((el) => el.offsetParent !== null && el.getBoundingClientRect().right > window.innerWidth + 1)
       .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.innerText.slice(0, 40)}`),
   );
@@ -242,7 +257,7 @@ describe('the H5 preview in Chromium, by clicks', () => {
     await shows('手机号：137****5678');
     await explained(page.locator('.index__avatar img').waitFor({ state: 'visible' }));
     expect(await page.locator('.index__avatar img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-    await fitsTheScreen();
+    await fitsTheScreen('index');
     await screenshot('1-home');
   });
 
@@ -269,13 +284,13 @@ describe('the H5 preview in Chromium, by clicks', () => {
     ]);
     await page.reload();
     await shows(long);
-    await fitsTheScreen();
+    await fitsTheScreen('index');
     await click('地址与位置');
     await shows('Building_A_Unit');
-    await fitsTheScreen();
+    await fitsTheScreen('address');
     await backHome();
     await click('个人资料');
     await shows(long);
-    await fitsTheScreen();
+    await fitsTheScreen('profile');
   });
 });
