@@ -20,6 +20,8 @@ export class NotificationQueue implements OnModuleDestroy {
   stopping = false;
   /** The job handlers running in this process (settled, never rejecting): shutdown waits for them. */
   private readonly running = new Set<Promise<void>>();
+  /** The last createQueue() call, which the next one waits for. */
+  private queueCreation: Promise<void> = Promise.resolve();
 
   constructor(private readonly config: AppConfig) {
     this.names = queueNames(config.douyin.appId);
@@ -53,6 +55,24 @@ export class NotificationQueue implements OnModuleDestroy {
       throw error;
     });
     return this.starting;
+  }
+
+  /**
+   * Creates another module's queue on this pg-boss (a no-op when it exists), one at a time:
+   * createQueue adds a partition, and concurrent ones on a fresh database deadlocked each other
+   * at the first start (the retention worker then retried after 5 s with a warning).
+   */
+  createQueue(name: string, options: PgBoss.Queue): Promise<PgBoss> {
+    const created = this.queueCreation.then(async () => {
+      const boss = await this.start();
+      await boss.createQueue(name, options);
+      return boss;
+    });
+    this.queueCreation = created.then(
+      () => undefined,
+      () => undefined,
+    );
+    return created;
   }
 
   /**

@@ -46,8 +46,7 @@ export class RetentionWorker implements OnApplicationBootstrap {
 
   /** Creates the queue, (re)writes its schedule and polls it. */
   async register(): Promise<void> {
-    const boss = await this.queue.start();
-    await boss.createQueue(this.queueName, { name: this.queueName, policy: 'stately', retryLimit: 0, expireInSeconds: 15 * 60 });
+    const boss = await this.queue.createQueue(this.queueName, { name: this.queueName, policy: 'stately', retryLimit: 0, expireInSeconds: 15 * 60 });
     await boss.schedule(this.queueName, PURGE_CRON, {}, { tz: 'UTC' });
     await boss.work(this.queueName, { batchSize: 1, pollingIntervalSeconds: 30 }, async () => {
       await this.handle();

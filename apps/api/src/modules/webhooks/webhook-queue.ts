@@ -28,11 +28,7 @@ export class WebhookQueue {
   /** pg-boss with this queue created (once per process; a no-op when it exists). */
   ready(): Promise<PgBoss> {
     this.created ??= this.queue
-      .start()
-      .then(async (boss) => {
-        await boss.createQueue(this.name, { name: this.name, retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 });
-        return boss;
-      })
+      .createQueue(this.name, { name: this.name, retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 })
       .catch((error: unknown) => {
         this.created = undefined;
         throw error;
