@@ -1,5 +1,6 @@
-// Every entry point from an ES module under Node16 resolution. `@ts-expect-error` lines fail the
-// check if a type resolved to `any`.
+// Every entry point from an ES module, checked under Node16 resolution (tsconfig.node16.json)
+// and the bundlers' (tsconfig.bundler.json). `@ts-expect-error` lines fail the check if a type
+// resolved to `any`.
 import { ERROR_CODES, type TLoginRequest, ZLoginRequest, routes } from '@douyin-kit/contracts';
 import {
   DouyinApiError,
