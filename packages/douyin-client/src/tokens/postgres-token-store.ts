@@ -98,7 +98,7 @@ export function postgresTokenStoreSchema(table: string = DEFAULT_TOKEN_TABLE): s
   version INTEGER NOT NULL DEFAULT 1,
   expires_at TIMESTAMPTZ(3) NOT NULL,
   obtained_at TIMESTAMPTZ(3) NOT NULL,
-  updated_at TIMESTAMPTZ(3) NOT NULL DEFAULT now()
+  updated_at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 `;
 }
