@@ -29,6 +29,7 @@ export {
   plainTokenSealer,
   postgresTokenStoreSchema,
   type SealedToken,
+  TokenRefreshLockTimeoutError,
   type TokenSealer,
 } from './tokens/postgres-token-store.js';
 export { InMemoryTokenStore, type StoredToken, type TokenKind, type TokenStore } from './tokens/token-store.js';

@@ -8,6 +8,7 @@ import {
   type PostgresTokenStoreOptions,
   postgresTokenStoreSchema,
   type StoredToken,
+  TokenRefreshLockTimeoutError,
   type TokenSealer,
 } from '../src/index.js';
 import { delta, type EmuApp, EmulatorHarness, unique } from './emulator-harness.js';
@@ -162,7 +163,9 @@ describe('PostgresTokenStore', () => {
     const holder = a.withRefreshLock(key, () => sleep(1_000));
     await sleep(50);
 
-    await expect(impatient.withRefreshLock(key, async () => 'ran')).rejects.toThrow(/lock timeout/i);
+    const error = await impatient.withRefreshLock(key, async () => 'ran').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TokenRefreshLockTimeoutError);
+    expect(error).toMatchObject({ code: '55P03', message: expect.stringMatching(/lock timeout/) });
     await holder;
   });
 

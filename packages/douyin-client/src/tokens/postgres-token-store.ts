@@ -72,6 +72,19 @@ const LOCK_NAMESPACE = 0x44594b54; // "DYKT"
 const LOCK_POLL_MS = 100;
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}(\.[a-z_][a-z0-9_]{0,62})?$/;
 
+/**
+ * Another instance held the refresh lock longer than `lockWaitMs`. `code` is PostgreSQL's
+ * lock_not_available SQLSTATE, so an app that maps database stalls to 503 treats it as one.
+ */
+export class TokenRefreshLockTimeoutError extends Error {
+  override name = 'TokenRefreshLockTimeoutError';
+  readonly code = '55P03';
+
+  constructor(key: string, waitedMs: number) {
+    super(`Refresh lock of ${key} still held by another holder after ${waitedMs} ms (lock timeout)`);
+  }
+}
+
 /** The default sealer: no encryption, the token as UTF-8 bytes. */
 export const plainTokenSealer: TokenSealer = {
   seal: (value) => ({ keyId: 'plain', blob: Buffer.from(value, 'utf8') }),
@@ -195,7 +208,7 @@ export class PostgresTokenStore implements TokenStore {
           key,
         ]);
         if (rows[0]?.locked) break;
-        if (Date.now() >= deadline) throw new Error(`Refresh lock of ${key} still held by another holder after ${this.lockWaitMs} ms (lock timeout)`);
+        if (Date.now() >= deadline) throw new TokenRefreshLockTimeoutError(key, this.lockWaitMs);
         await delay(Math.min(LOCK_POLL_MS, Math.max(1, deadline - Date.now())));
       }
       // The broker's re-read and save go through the pool: the save commits before this
