@@ -131,7 +131,7 @@ export function resultsMarkdown(r: BenchResults): string {
       '## Token race',
       '',
       `\`POST /me/phone\` (new flow: the API redeems the phone code with the client_token inside the request) on ` +
-        `${r.race.settings.processes} API processes sharing one fresh database (empty \`platform_credentials\`), ` +
+        `${r.race.settings.processes} API processes sharing one fresh database (empty \`douyin_tokens\`), ` +
         `${r.race.settings.requestsPerProcess} requests per process sent at once; the emulator adds ` +
         `${r.race.settings.tokenLatencyMs} ms to each token fetch, as a real upstream would, so the race window stays open. ` +
         `Answers: ${statuses}, in ${(r.race.durationMs / 1000).toFixed(1)} s.`,

@@ -23,7 +23,7 @@ export interface TokenRaceReport {
 const USERS_PER_PROCESS = 20;
 
 /**
- * N API processes on one fresh database (empty `platform_credentials`) and one fresh emulator
+ * N API processes on one fresh database (empty `douyin_tokens`) and one fresh emulator
  * app, hit at once by M requests each of POST /me/phone with a new-flow phone code: the route
  * that needs the client_token inside the request (get_phonenumber_info). Every process finds no
  * token; the upstream must still be asked once.
@@ -40,7 +40,7 @@ export async function runTokenRace(
   const appTokens = await emulator.callCounter('token', { appid: app.appid }, settings.tokenLatencyMs);
   const servers = await Promise.all(Array.from({ length: settings.processes }, () => startApi({ databaseUrl, emulatorUrl: emulator.url, app })));
   try {
-    const coldRows = await query<{ n: string }>(databaseUrl, 'SELECT count(*) AS n FROM platform_credentials');
+    const coldRows = await query<{ n: string }>(databaseUrl, 'SELECT count(*) AS n FROM douyin_tokens');
     if (coldRows[0]?.n !== '0') throw new Error('token store is not cold');
 
     const callers = (await Promise.all(servers.map((server) => signUpCallers(emulator, app.appid, server, settings.requestsPerProcess)))).flat();

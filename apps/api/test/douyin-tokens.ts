@@ -2,8 +2,8 @@ import { DouyinApiError, DouyinClient } from '@douyin-kit/douyin-client';
 import type { CallCounter, Operation } from '@douyin-kit/douyin-emulator/admin';
 import { AppConfig, parseEnv } from '../src/core/config/app-config.js';
 import { SecretBox } from '../src/core/crypto/secret-box.js';
-import { credentialField } from '../src/core/douyin/pg-token-store.js';
 import { TokenFetchMetrics } from '../src/core/douyin/token-fetch-metrics.js';
+import { tokenField } from '../src/core/douyin/token-sealer.js';
 import { sql } from './api-user.js';
 import type { extraApps, RunningApp } from './create-app.js';
 import { emulator } from './emulator.js';
@@ -64,28 +64,26 @@ export function tokenRefused(): DouyinApiError {
   });
 }
 
-export interface CredentialRow {
-  token_encrypted: Buffer;
+export interface TokenRow {
+  value: Buffer;
   key_id: string;
   version: number;
   expires_at: Date;
-  fetched_at: Date;
+  obtained_at: Date;
 }
 
-export async function credentialRow(appId: string, kind: 'app_access_token' | 'client_token'): Promise<CredentialRow | undefined> {
-  const [row] = await sql<CredentialRow>(
-    'SELECT token_encrypted, key_id, version, expires_at, fetched_at FROM platform_credentials WHERE app_id = $1 AND kind = $2::credential_kind',
-    [appId, kind],
-  );
+/** The row of one app's token in the client's PostgresTokenStore table. */
+export async function tokenRow(appId: string, kind: 'app_access_token' | 'client_token'): Promise<TokenRow | undefined> {
+  const [row] = await sql<TokenRow>('SELECT value, key_id, version, expires_at, obtained_at FROM douyin_tokens WHERE key = $1', [`${kind}:${appId}`]);
   return row;
 }
 
 /** The stored token, opened with the run's data keys. */
 export async function storedToken(appId: string, kind: 'app_access_token' | 'client_token'): Promise<string | undefined> {
-  const row = await credentialRow(appId, kind);
+  const row = await tokenRow(appId, kind);
   if (!row) return undefined;
   return testSecretBox()
-    .open({ keyId: row.key_id, blob: row.token_encrypted }, credentialField(`${kind}:${appId}`))
+    .open({ keyId: row.key_id, blob: row.value }, tokenField(`${kind}:${appId}`))
     .toString();
 }
 

@@ -19,6 +19,19 @@ export { type DecryptUserDataInput, type UserDataShapeInput, checkUserDataShape,
 export { type PhoneNumberPlaintext, decryptPhoneCiphertext } from './crypto/phone-rsa.js';
 export type { Watermark } from './crypto/watermark.js';
 export { type FetchedToken, TokenBroker, type TokenBrokerOptions, type TokenFetchEvent } from './tokens/token-broker.js';
+export {
+  DEFAULT_TOKEN_TABLE,
+  type PgPool,
+  type PgPoolClient,
+  type PgQueryResult,
+  PostgresTokenStore,
+  type PostgresTokenStoreOptions,
+  plainTokenSealer,
+  postgresTokenStoreSchema,
+  type SealedToken,
+  TokenRefreshLockTimeoutError,
+  type TokenSealer,
+} from './tokens/postgres-token-store.js';
 export { InMemoryTokenStore, type StoredToken, type TokenKind, type TokenStore } from './tokens/token-store.js';
 export type { DouyinTransport, HostFamily, TransportRequest, TransportResponse } from './transport/transport.js';
 export { AxiosTransport, type AxiosTransportOptions } from './transport/axios-transport.js';

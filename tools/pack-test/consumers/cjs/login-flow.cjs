@@ -5,7 +5,14 @@
 const assert = require('node:assert/strict');
 const path = require('node:path');
 const { ERROR_CODES, ZLoginRequest } = require('@douyin-kit/contracts');
-const { DouyinClient, DouyinApiError, decryptUserData, verifySignature } = require('@douyin-kit/douyin-client');
+const {
+  DouyinClient,
+  DouyinApiError,
+  PostgresTokenStore,
+  decryptUserData,
+  postgresTokenStoreSchema,
+  verifySignature,
+} = require('@douyin-kit/douyin-client');
 const { startEmulator } = require('@douyin-kit/douyin-emulator');
 const { EmulatorAdmin } = require('@douyin-kit/douyin-emulator/admin');
 
@@ -13,6 +20,8 @@ async function main() {
   assert.equal(path.basename(path.dirname(require.resolve('@douyin-kit/douyin-client'))), 'cjs', 'require() gets the CJS build of the client');
   assert.equal(path.basename(path.dirname(require.resolve('@douyin-kit/contracts'))), 'cjs', 'require() gets the CJS build of the contracts');
   assert.ok(ERROR_CODES.VALIDATION_FAILED, 'the error code table');
+  assert.match(postgresTokenStoreSchema(), /^CREATE TABLE IF NOT EXISTS douyin_tokens \(/, 'the token store DDL');
+  assert.throws(() => new PostgresTokenStore({ pool: {}, table: 'bad name' }), /Invalid token table name/);
 
   const appid = 'tt_pack_test_cjs';
   const secret = 'pack-test-secret-not-real';

@@ -42,7 +42,7 @@ describe('SecretBox', () => {
     const old = sealV1(k1, 'before v2');
     const box = new SecretBox([k1]);
     expect(box.open(old, at(rowA)).toString()).toBe('before v2');
-    expect(box.open(old, at(rowB, 'token_encrypted', 'platform_credentials')).toString()).toBe('before v2');
+    expect(box.open(old, at(rowB, 'value', 'douyin_tokens')).toString()).toBe('before v2');
     // Written again, it becomes v2 and bound.
     const resealed = box.seal(box.open(old, at(rowA)), at(rowA));
     expect(resealed.keyId).toBe('v2:k1');

@@ -3,7 +3,7 @@ import { PrismaService } from '../database/prisma.service.js';
 
 /**
  * First half of the two-int advisory lock key of a user's budget, apart from every other lock
- * of the database (see pg-token-store.ts); the second half is hashtext(user id). A collision
+ * of the database (the token store of @douyin-kit/douyin-client uses 0x44594b54); the second half is hashtext(user id). A collision
  * between two users only makes their attempts take turns.
  */
 const LOCK_NAMESPACE = 0x44595046; // "DYPF"

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { extraApps } from '../../../test/create-app.js';
-import { credentialField } from './pg-token-store.js';
+import { tokenField } from './token-sealer.js';
 import {
   callCounter,
-  credentialRow,
+  tokenRow,
   fetchesOf,
   freshEmulatorApp,
   startInstances,
@@ -44,7 +44,7 @@ describe('tokens shared through PostgreSQL', () => {
       expect(fetchesOf(instances, 'client_token')).toBe(1);
       expect(new Set(results.flatMap((r) => r.appTokens)).size).toBe(1);
       expect(new Set(results.flatMap((r) => r.clientTokens)).size).toBe(1);
-      expect((await credentialRow(app.appid, 'app_access_token'))?.version).toBe(1);
+      expect((await tokenRow(app.appid, 'app_access_token'))?.version).toBe(1);
       expect(await storedToken(app.appid, 'client_token')).toBe(results[0]!.clientTokens[0]);
     } finally {
       await tokenCalls.remove();
@@ -117,7 +117,7 @@ describe('tokens shared through PostgreSQL', () => {
       const second = await storedToken(app.appid, 'client_token');
       expect(second).not.toBe(first);
       expect(await instance!.client.clientTokens.getToken()).toBe(second);
-      expect((await credentialRow(app.appid, 'client_token'))?.version).toBe(1); // the refused row was deleted
+      expect((await tokenRow(app.appid, 'client_token'))?.version).toBe(1); // the refused row was deleted
     } finally {
       await refuse();
       await clientTokenCalls.remove();
@@ -130,14 +130,14 @@ describe('tokens shared through PostgreSQL', () => {
     const [instance] = await startInstances(apps, app, 1);
     const token = await instance!.client.appTokens.getToken();
 
-    const row = (await credentialRow(app.appid, 'app_access_token'))!;
+    const row = (await tokenRow(app.appid, 'app_access_token'))!;
     const box = testSecretBox();
     for (const encoding of ['utf8', 'hex', 'base64'] as const) {
-      expect(row.token_encrypted.includes(Buffer.from(token).toString(encoding))).toBe(false);
+      expect(row.value.includes(Buffer.from(token).toString(encoding))).toBe(false);
     }
-    expect(row.token_encrypted.includes(Buffer.from(token))).toBe(false);
+    expect(row.value.includes(Buffer.from(token))).toBe(false);
     expect(row.key_id).toBe(`v2:${box.currentKeyId}`);
-    expect(box.open({ keyId: row.key_id, blob: row.token_encrypted }, credentialField(`app_access_token:${app.appid}`)).toString()).toBe(token);
-    expect(row.expires_at.getTime() - row.fetched_at.getTime()).toBe(7_200_000);
+    expect(box.open({ keyId: row.key_id, blob: row.value }, tokenField(`app_access_token:${app.appid}`)).toString()).toBe(token);
+    expect(row.expires_at.getTime() - row.obtained_at.getTime()).toBe(7_200_000);
   });
 });

@@ -1,3 +1,4 @@
+import { TokenRefreshLockTimeoutError } from '@douyin-kit/douyin-client';
 import pg from 'pg';
 import { Prisma } from '../../generated/prisma/client.js';
 import { databaseFailureReason, isDatabaseUnavailable } from './database-errors.js';
@@ -28,6 +29,10 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', syscall: 'connect' }))).toBe(
       true,
     );
+  });
+
+  it("recognises the token store's refresh lock timeout (another instance's refresh took too long)", () => {
+    expect(isDatabaseUnavailable(new TokenRefreshLockTimeoutError('client_token:tt1', 45_000))).toBe(true);
   });
 
   it("recognises them inside Prisma's driver-adapter wrapper", () => {

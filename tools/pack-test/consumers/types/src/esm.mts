@@ -7,6 +7,9 @@ import {
   DouyinClient,
   type DouyinClientOptions,
   InMemoryTokenStore,
+  type PgPool,
+  PostgresTokenStore,
+  postgresTokenStoreSchema,
   type TokenStore,
   decryptUserData,
 } from '@douyin-kit/douyin-client';
@@ -41,3 +44,13 @@ export const status: number = ERROR_CODES.VALIDATION_FAILED;
 export const wrongOptions: DouyinClientOptions = { appId: 1, appSecret: 's' };
 // @ts-expect-error not an option of startEmulator
 export const wrongEmulator: EmulatorOptions = { portt: 1 };
+
+// PostgresTokenStore takes any pg-like pool (the consumer has no `pg`): a structural one fits.
+const pool: PgPool = {
+  connect: async () => ({ query: async () => ({ rows: [] }), release: () => undefined }),
+  query: async () => ({ rows: [] }),
+};
+export const sharedStore: TokenStore = new PostgresTokenStore({ pool, table: 'app_tokens' });
+export const tokenTable: string = postgresTokenStoreSchema('app_tokens');
+// @ts-expect-error the pool is required
+export const noPool = new PostgresTokenStore({ table: 'app_tokens' });

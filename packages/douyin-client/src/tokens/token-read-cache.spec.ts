@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { TokenReadCache } from './token-read-cache.js';
 
 const HOUR = 3_600_000;

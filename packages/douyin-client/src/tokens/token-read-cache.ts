@@ -1,4 +1,4 @@
-import type { StoredToken } from '@douyin-kit/douyin-client';
+import type { StoredToken } from './token-store.js';
 
 /** How long a token read from the shared row is served from memory. */
 export const DEFAULT_TOKEN_CACHE_TTL_MS = 5_000;
