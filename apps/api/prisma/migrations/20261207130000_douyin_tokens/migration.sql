@@ -13,11 +13,9 @@ CREATE TABLE IF NOT EXISTS douyin_tokens (
   updated_at TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
--- The old rows are not copied: tokens are caches. With platform_credentials gone, the next
--- Douyin call of each app finds no token and fetches a new one (one fetch per app and kind,
--- under the store's refresh lock), which cuts the old token to 5 minutes (docs/douyin-platform.md
--- section 1). Instances still on the old version lose their table: deploy by stopping them first,
--- or accept their Douyin calls failing (503, retryable) until they are replaced.
-DROP TABLE "platform_credentials";
-
-DROP TYPE "credential_kind";
+-- The old rows are not copied: tokens are caches, and the next Douyin call of each app finds no
+-- token here and fetches a new one (one fetch per app and kind, under the store's refresh lock).
+-- platform_credentials stays for now (expand, then contract): instances of the previous version
+-- still read it during a rolling deploy. The two holders then cut each other's token to 5 minutes
+-- (docs/douyin-platform.md section 1), which the brokers' retry on a refused token absorbs until
+-- the old instances are gone. A later migration drops it.
