@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { OffsetClock } from '../../clock.js';
 import { RECORDED_CALLS_LIMIT } from '../../calls/call-recorder.js';
 import { OPERATIONS } from '../../faults/fault-rules.js';
 import type { RouteDeps } from '../route-config.js';
@@ -29,7 +30,10 @@ const ZRecentCalls = z.object({
 export function registerControlRoutes(app: FastifyInstance, { ctx, services, reset }: RouteDeps): void {
   const clockView = () => {
     const now = ctx.clock.now();
-    return { now, iso: new Date(now).toISOString(), offsetMs: now - Date.now() };
+    // The clock's own offset: `now - Date.now()` reads the wall clock a second time and could be
+    // a millisecond short of what was advanced.
+    const offsetMs = ctx.clock instanceof OffsetClock ? ctx.clock.offset : now - Date.now();
+    return { now, iso: new Date(now).toISOString(), offsetMs };
   };
 
   app.get(`${ADMIN_PREFIX}/health`, async () => ({ ok: true, operations: OPERATIONS }));
