@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
+import type { Remote } from '../hooks/use-remote'
 
 // The three states a card shows before (or instead of) its data; styles in app.css.
 
@@ -31,4 +33,27 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry: () 
       </View>
     </View>
   )
+}
+
+/**
+ * A card's body for data it loads (useRemote): the loading state, the failure with its retry,
+ * the empty state for no data (null) or when `isEmpty` says so, else what `children` makes of it.
+ */
+export function RemoteView<T>({
+  remote,
+  isEmpty,
+  empty,
+  children
+}: {
+  remote: Remote<T>
+  isEmpty?: (data: NonNullable<T>) => boolean
+  empty: { title: string; hint?: string }
+  children: (data: NonNullable<T>) => ReactNode
+}) {
+  const { state } = remote
+  if (state.status === 'loading') return <LoadingState />
+  if (state.status === 'error') return <ErrorState message={state.message} onRetry={() => void remote.reload()} />
+  const { data } = state
+  if (data === null || data === undefined || isEmpty?.(data)) return <EmptyState {...empty} />
+  return <>{children(data)}</>
 }

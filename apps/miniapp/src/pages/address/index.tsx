@@ -9,7 +9,7 @@ import * as platform from '../../platform'
 import { PrivacyPopup } from '../../components/PrivacyPopup'
 import { InfoRows } from '../../components/InfoRows'
 import { ActionButton } from '../../components/ActionButton'
-import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
+import { RemoteView } from '../../components/StateView'
 import './index.css'
 
 const regionOf = (a: TAddress) => [a.provinceName, a.cityName, a.countyName].filter(Boolean).join(' ')
@@ -73,38 +73,35 @@ export default function Address() {
   const busy = addAddress.busy || locate.busy
 
   function addressList() {
-    switch (addresses.state.status) {
-      case 'loading':
-        return <LoadingState />
-      case 'error':
-        return <ErrorState message={addresses.state.message} onRetry={() => void addresses.reload()} />
-      case 'ready':
-        if (addresses.state.data.length === 0)
-          return <EmptyState title='还没有保存地址' hint='从抖音选择一个收货地址，保存后会显示在这里。' />
-        return addresses.state.data.map((a) => (
-          <View key={a.id} className='address__item'>
-            <View className='address__body'>
-              <Text className='address__name wrap'>{`${a.userName} ${a.telNumber}`}</Text>
-              <Text className='address__detail wrap'>{`${regionOf(a)} ${a.detailInfo}`}</Text>
+    return (
+      <RemoteView
+        remote={addresses}
+        isEmpty={(list) => list.length === 0}
+        empty={{ title: '还没有保存地址', hint: '从抖音选择一个收货地址，保存后会显示在这里。' }}
+      >
+        {(list) =>
+          list.map((a) => (
+            <View key={a.id} className='address__item'>
+              <View className='address__body'>
+                <Text className='address__name wrap'>{`${a.userName} ${a.telNumber}`}</Text>
+                <Text className='address__detail wrap'>{`${regionOf(a)} ${a.detailInfo}`}</Text>
+              </View>
+              <View className='address__delete' onClick={() => void remove(a)}>
+                <Text>删除</Text>
+              </View>
             </View>
-            <View className='address__delete' onClick={() => void remove(a)}>
-              <Text>删除</Text>
-            </View>
-          </View>
-        ))
-    }
+          ))
+        }
+      </RemoteView>
+    )
   }
 
   function locationCard() {
-    switch (location.state.status) {
-      case 'loading':
-        return <LoadingState />
-      case 'error':
-        return <ErrorState message={location.state.message} onRetry={() => void location.reload()} />
-      case 'ready':
-        if (!location.state.data) return <EmptyState title='尚未获取位置' hint='获取一次当前位置，服务端只保存最近的一次。' />
-        return <InfoRows rows={locationRows(location.state.data)} />
-    }
+    return (
+      <RemoteView remote={location} empty={{ title: '尚未获取位置', hint: '获取一次当前位置，服务端只保存最近的一次。' }}>
+        {(reading) => <InfoRows rows={locationRows(reading)} />}
+      </RemoteView>
+    )
   }
 
   return (

@@ -8,7 +8,7 @@ import { useRemote } from '../../hooks/use-remote'
 import * as platform from '../../platform'
 import { InfoRows } from '../../components/InfoRows'
 import { ActionButton } from '../../components/ActionButton'
-import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
+import { RemoteView } from '../../components/StateView'
 
 function rowsOf(device: TDevice): Array<[string, string]> {
   // The snapshot holds whatever the host reported: only numbers make a screen size.
@@ -37,15 +37,11 @@ export default function Device() {
   )
 
   function card() {
-    switch (device.state.status) {
-      case 'loading':
-        return <LoadingState />
-      case 'error':
-        return <ErrorState message={device.state.message} onRetry={() => void device.reload()} />
-      case 'ready':
-        if (!device.state.data) return <EmptyState title='尚未上报本机信息' hint='点击下方按钮，把这台设备的机型和系统版本告诉服务端。' />
-        return <InfoRows rows={rowsOf(device.state.data)} />
-    }
+    return (
+      <RemoteView remote={device} empty={{ title: '尚未上报本机信息', hint: '点击下方按钮，把这台设备的机型和系统版本告诉服务端。' }}>
+        {(stored) => <InfoRows rows={rowsOf(stored)} />}
+      </RemoteView>
+    )
   }
 
   return (

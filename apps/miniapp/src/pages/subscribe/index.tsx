@@ -8,7 +8,7 @@ import { toastSuccess } from '../../feedback/toast'
 import { useAction } from '../../hooks/use-action'
 import { useRemote } from '../../hooks/use-remote'
 import { ActionButton } from '../../components/ActionButton'
-import { EmptyState, ErrorState, LoadingState } from '../../components/StateView'
+import { RemoteView } from '../../components/StateView'
 import * as platform from '../../platform'
 import { KIND_TEXT, STATUS_TEXT, refusalFor, refusalText } from './selection'
 import './index.css'
@@ -60,50 +60,53 @@ export default function Subscribe() {
   const stateOf = (id: string) => subscriptions.data?.find((s) => s.templateId === id)
 
   function templateList() {
-    switch (templates.state.status) {
-      case 'loading':
-        return <LoadingState />
-      case 'error':
-        return <ErrorState message={templates.state.message} onRetry={() => void templates.reload()} />
-      case 'ready':
-        if (templates.state.data.length === 0)
-          return <EmptyState title='暂无可订阅的消息' hint='服务端配置订阅消息模板后，会显示在这里。' />
-        return templates.state.data.map((t) => {
-          const isSelected = selected.some((s) => s.templateId === t.templateId)
-          const refusal = refusalFor(selected, t)
-          const state = stateOf(t.templateId)
-          const className = `template${isSelected ? ' template--selected' : ''}${refusal ? ' template--disabled' : ''}`
-          return (
-            <View key={t.templateId} className={className} onClick={() => toggle(t)}>
-              <View className='template__body'>
-                <Text className='template__title wrap'>{t.title}</Text>
-                <Text className='template__note'>
-                  {KIND_TEXT[t.kind]}
-                  {state ? ` · ${stateText(state)}` : ''}
-                </Text>
+    return (
+      <RemoteView
+        remote={templates}
+        isEmpty={(list) => list.length === 0}
+        empty={{ title: '暂无可订阅的消息', hint: '服务端配置订阅消息模板后，会显示在这里。' }}
+      >
+        {(list) =>
+          list.map((t) => {
+            const isSelected = selected.some((s) => s.templateId === t.templateId)
+            const refusal = refusalFor(selected, t)
+            const state = stateOf(t.templateId)
+            const className = `template${isSelected ? ' template--selected' : ''}${refusal ? ' template--disabled' : ''}`
+            return (
+              <View key={t.templateId} className={className} onClick={() => toggle(t)}>
+                <View className='template__body'>
+                  <Text className='template__title wrap'>{t.title}</Text>
+                  <Text className='template__note'>
+                    {KIND_TEXT[t.kind]}
+                    {state ? ` · ${stateText(state)}` : ''}
+                  </Text>
+                </View>
+                <View className='template__check' />
               </View>
-              <View className='template__check' />
-            </View>
-          )
-        })
-    }
+            )
+          })
+        }
+      </RemoteView>
+    )
   }
 
   function subscriptionList() {
-    switch (subscriptions.state.status) {
-      case 'loading':
-        return <LoadingState />
-      case 'error':
-        return <ErrorState message={subscriptions.state.message} onRetry={() => void subscriptions.reload()} />
-      case 'ready':
-        if (subscriptions.state.data.length === 0) return <EmptyState title='还没有订阅记录' hint='订阅后，你同意接收的消息会列在这里。' />
-        return subscriptions.state.data.map((s) => (
-          <View key={s.templateId} className='row'>
-            <Text className='wrap'>{s.title}</Text>
-            <Text className={`subscription__status subscription__status--${s.status}`}>{stateText(s)}</Text>
-          </View>
-        ))
-    }
+    return (
+      <RemoteView
+        remote={subscriptions}
+        isEmpty={(list) => list.length === 0}
+        empty={{ title: '还没有订阅记录', hint: '订阅后，你同意接收的消息会列在这里。' }}
+      >
+        {(list) =>
+          list.map((s) => (
+            <View key={s.templateId} className='row'>
+              <Text className='wrap'>{s.title}</Text>
+              <Text className={`subscription__status subscription__status--${s.status}`}>{stateText(s)}</Text>
+            </View>
+          ))
+        }
+      </RemoteView>
+    )
   }
 
   return (
