@@ -22,11 +22,17 @@ describe('toUpstreamError', () => {
     for (const error of [apiError(-1), apiError(28003018), transportError()]) {
       const mapped = toUpstreamError(error, 'test');
       expect(mapped).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', status: 503, details: { retryAfterSeconds: 3 } });
+      // For the operator (the error filter logs it with the request id), never for the client.
+      expect(mapped.log).toEqual({ level: 'warn', message: expect.stringMatching(/^test: Douyin unavailable \((errNo|transport) /) });
     }
   });
 
   it('turns any other Douyin refusal into 502 and passes AppErrors through', () => {
-    expect(toUpstreamError(apiError(40017), 'test')).toMatchObject({ code: 'UPSTREAM_ERROR', status: 502 });
+    expect(toUpstreamError(apiError(40017), 'test')).toMatchObject({
+      code: 'UPSTREAM_ERROR',
+      status: 502,
+      log: { level: 'error', message: 'test: Douyin error (errNo 40017, kind bad_credentials, log_id -)' },
+    });
     const own = new AppError('LOGIN_CODE_INVALID', 'x');
     expect(toUpstreamError(own, 'test')).toBe(own);
   });

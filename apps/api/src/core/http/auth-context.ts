@@ -9,6 +9,8 @@ export interface AuthContext {
   userId: string;
   sessionId: string;
   appId: string;
+  /** The request's id, for the log lines a feature writes while serving it. */
+  requestId: string;
 }
 
 declare module 'fastify' {
@@ -16,6 +18,14 @@ declare module 'fastify' {
     auth?: AuthContext;
   }
 }
+
+/**
+ * The id of the request being served (the access line's and the error envelope's), for a
+ * public route's log lines: there is no ambient request context (see logging/request-logging.ts).
+ */
+export const RequestId = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string => context.switchToHttp().getRequest<{ id: string }>().id,
+);
 
 /** The caller of a session route. User ids never come from the client. */
 export const Caller = createParamDecorator((_: unknown, context: ExecutionContext): AuthContext => {

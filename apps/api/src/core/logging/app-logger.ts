@@ -1,7 +1,6 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { pino, type DestinationStream, type Level, type Logger, type StreamEntry } from 'pino';
 import { redactSecrets } from './redact.js';
-import { currentRequestId } from './request-context.js';
 
 /** Nest's level names (LOG_LEVEL speaks them) to pino's. */
 const PINO_LEVELS: Record<LogLevel, Level> = {
@@ -22,8 +21,7 @@ export interface RootLoggerOptions {
 }
 
 /**
- * pino, because it writes one JSON object per line cheaply and lets a `mixin` stamp the
- * request id on every line; Fastify already depends on it. nestjs-pino would save the adapter
+ * pino, because it writes one JSON object per line cheaply; Fastify already depends on it. nestjs-pino would save the adapter
  * below but needs Node >= 22.12, and the API runs on Node 20.
  */
 export async function createRootLogger(options: RootLoggerOptions): Promise<Logger> {
@@ -41,11 +39,6 @@ export async function createRootLogger(options: RootLoggerOptions): Promise<Logg
       level: options.capture ? 'trace' : level,
       base: { pid: process.pid },
       timestamp: isoTimeField,
-      // An explicit requestId (the access log's) wins over the ambient one.
-      mixin: (fields) => {
-        const requestId = currentRequestId();
-        return requestId && !('requestId' in fields) ? { requestId } : {};
-      },
       formatters: {
         level: (label) => ({ level: label }),
         log: (fields) => redactSecrets(fields) as Record<string, unknown>,

@@ -1,33 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { requestContext, type RequestContext } from './request-context.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The request's log context (request-context.ts), entered again before the handler. */
-    logContext: RequestContext | null;
-  }
-}
 
 /**
- * Puts each request's id in the async context (so every line logged while serving it carries
- * the id) and writes one access line per request. The line names the route pattern, never the
- * URL: query strings and path values can carry codes and tokens. Bodies and headers are never
- * logged.
+ * One access line per request. The line names the route pattern, never the URL: query strings
+ * and path values can carry codes and tokens. Bodies and headers are never logged.
+ *
+ * There is no ambient request context (AsyncLocalStorage): on Node 20 it installs async hooks
+ * that run on every promise, timer and socket callback of the process, which cost about a tenth
+ * of a `GET /me` (bench/PROFILE.md). The lines written while serving a request carry its id
+ * explicitly instead: this line, the error filter's (which also writes an AppError's operator
+ * note, e.g. Douyin's error number and log id) and the few a feature writes (it has the id from
+ * `AuthContext.requestId` or `@RequestId()`).
  */
 export function registerRequestLogging(fastify: FastifyInstance, logger: Logger): void {
   const access = logger.child({ context: 'Http' });
-  // Declared up front, so every request object has the same shape.
-  fastify.decorateRequest('logContext', null);
-  // Entered twice because body parsing runs on the socket's callbacks, outside the context
-  // entered at onRequest: preHandler restores it (the same object) before the route's checks
-  // and the handler.
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    const context = { requestId: request.id };
-    request.logContext = context;
-    requestContext.run(context, done);
-  });
-  fastify.addHook('preHandler', (request, _reply, done) => requestContext.run(request.logContext ?? { requestId: request.id }, done));
   fastify.addHook('onResponse', (request, reply, done) => {
     const line = {
       requestId: request.id,

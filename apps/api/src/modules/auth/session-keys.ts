@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../core/clock/clock.js';
 import { SealedValueError, SecretBox } from '../../core/crypto/secret-box.js';
 import { AppError } from '../../core/errors/app-error.js';
+import type { AuthContext } from '../../core/http/auth-context.js';
 import { SessionsRepository, sessionKeyField } from './sessions.repository.js';
 
 /**
@@ -20,8 +21,9 @@ export class SessionKeys {
     private readonly clock: Clock,
   ) {}
 
-  /** The session_key, or null for a session from an anonymous login (it has none). */
-  async open(sessionId: string): Promise<string | null> {
+  /** The caller's session_key, or null for a session from an anonymous login (it has none). */
+  async open(caller: Pick<AuthContext, 'sessionId' | 'requestId'>): Promise<string | null> {
+    const { sessionId, requestId } = caller;
     const sealed = await this.sessions.sealedSessionKey(sessionId);
     if (!sealed) return null;
     try {
@@ -30,6 +32,7 @@ export class SessionKeys {
       if (!(error instanceof SealedValueError)) throw error;
       this.logger.warn({
         msg: 'stored session key cannot be opened; session revoked',
+        requestId,
         sessionId,
         keyId: sealed.keyId,
         reason: error.reason,

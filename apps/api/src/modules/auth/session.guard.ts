@@ -49,7 +49,7 @@ export class SessionGuard implements RouteGate {
     }
     const notSince = new Date(now.getTime() - LAST_USED_INTERVAL_MS);
     if (!session.lastUsedAt || session.lastUsedAt < notSince) await this.sessions.touch(session.id, now, notSince);
-    request.auth = { sessionId: session.id, userId: session.userId, appId: session.user.appId };
+    request.auth = { sessionId: session.id, userId: session.userId, appId: session.user.appId, requestId: request.id };
   }
 }
 

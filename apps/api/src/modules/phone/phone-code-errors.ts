@@ -1,9 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { DouyinApiError, DouyinCryptoError } from '@douyin-kit/douyin-client';
 import { toUpstreamError } from '../../core/douyin/douyin-errors.js';
 import { AppError } from '../../core/errors/app-error.js';
-
-const logger = new Logger('Phone');
 
 /**
  * Maps a failure of get_phonenumber_info + RSA decryption. A bad code is the user's to fix
@@ -21,8 +18,9 @@ export function toPhoneCodeError(error: unknown): AppError {
       return new AppError('WATERMARK_MISMATCH', 'Douyin returned a phone number made for another mini-program');
     }
     // Reason only: the message of a crypto error never holds data, but there is nothing to add.
-    logger.error(`get_phonenumber_info: could not decrypt Douyin's answer (${error.reason}); check DOUYIN_APP_PRIVATE_KEY`);
-    return new AppError('UPSTREAM_ERROR', "Douyin's phone number could not be decrypted with this server's app key");
+    return new AppError('UPSTREAM_ERROR', "Douyin's phone number could not be decrypted with this server's app key", undefined, {
+      log: { level: 'error', message: `get_phonenumber_info: could not decrypt Douyin's answer (${error.reason}); check DOUYIN_APP_PRIVATE_KEY` },
+    });
   }
   return toUpstreamError(error, 'get_phonenumber_info');
 }

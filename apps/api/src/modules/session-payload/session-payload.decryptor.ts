@@ -47,7 +47,7 @@ export class SessionPayloadDecryptor {
   }
 
   private async sessionKey(caller: AuthContext, api: TtDataApi): Promise<string> {
-    const sessionKey = await this.sessionKeys.open(caller.sessionId);
+    const sessionKey = await this.sessionKeys.open(caller);
     if (sessionKey === null) {
       // Anonymous logins (no `code`) get no session_key, so nothing made by a tt API opens.
       throw new AppError(
@@ -63,6 +63,7 @@ export class SessionPayloadDecryptor {
     await this.sessions.revoke(caller.sessionId, this.clock.now());
     this.logger.warn({
       msg: 'payload failure budget spent: session revoked',
+      requestId: caller.requestId,
       userId: caller.userId,
       sessionId: caller.sessionId,
       api,

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers } from '@nestjs/common';
 import { routes, type RouteBody, type RouteResponse } from '@douyin-kit/contracts';
 import { Route } from '../../../core/contract/route.decorator.js';
-import { Caller, type AuthContext } from '../../../core/http/auth-context.js';
+import { Caller, RequestId, type AuthContext } from '../../../core/http/auth-context.js';
 import { LoginRateLimit } from '../rate-limits.js';
 import { LoginService } from '../services/login.service.js';
 import { LogoutService } from '../services/logout.service.js';
@@ -17,9 +17,10 @@ export class AuthController {
   @LoginRateLimit()
   login(
     @Body() body: RouteBody<typeof routes.auth.login>,
+    @RequestId() requestId: string,
     @Headers('user-agent') userAgent?: string,
   ): Promise<RouteResponse<typeof routes.auth.login>> {
-    return this.logins.login(body, userAgent);
+    return this.logins.login(body, { requestId, userAgent });
   }
 
   @Route(routes.auth.logout)

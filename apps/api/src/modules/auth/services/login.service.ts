@@ -20,6 +20,12 @@ import { hashSessionToken, newSessionToken } from '../session-token.js';
 
 type Tx = Prisma.TransactionClient;
 
+/** About the login request: its id for log lines, the user agent stored with the session. */
+export interface LoginRequestInfo {
+  requestId: string;
+  userAgent?: string;
+}
+
 @Injectable()
 export class LoginService {
   private readonly flights = new LoginSingleFlight<TLoginResponse>();
@@ -36,15 +42,16 @@ export class LoginService {
   ) {}
 
   /** tt.login's codes → a Douyin identity → the user (created or merged) and a new session. */
-  login(input: TLoginRequest, userAgent?: string): Promise<TLoginResponse> {
+  login(input: TLoginRequest, request: LoginRequestInfo): Promise<TLoginResponse> {
     const key = createHash('sha256')
       .update(`${input.code ?? ''}\n${input.anonymousCode ?? ''}`)
       .digest('base64');
-    return this.flights.run(key, () => this.loginOnce(input, userAgent));
+    return this.flights.run(key, () => this.loginOnce(input, request));
   }
 
-  private async loginOnce(input: TLoginRequest, userAgent?: string): Promise<TLoginResponse> {
-    const douyin = await this.exchange(input);
+  private async loginOnce(input: TLoginRequest, request: LoginRequestInfo): Promise<TLoginResponse> {
+    const { userAgent } = request;
+    const douyin = await this.exchange(input, request.requestId);
     const token = newSessionToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessions.ttlSeconds * 1000);
@@ -113,14 +120,14 @@ export class LoginService {
   }
 
   /** Each code in its own code2session call (login-exchange.ts); the login code's failure is the login's. */
-  private async exchange(input: TLoginRequest): Promise<Code2SessionResult> {
+  private async exchange(input: TLoginRequest, requestId: string): Promise<Code2SessionResult> {
     try {
       return await exchangeLoginCodes(
         (codes) => this.douyin.code2Session(codes),
         input,
         (error) => {
           const detail = error instanceof DouyinApiError ? `errNo ${error.errNo}, log_id ${error.logId ?? '-'}` : (error as Error).name;
-          this.logger.warn(`anonymous code exchange failed (${detail}): logged in without merging the device's anonymous user`);
+          this.logger.warn({ msg: `anonymous code exchange failed (${detail}): logged in without merging the device's anonymous user`, requestId });
         },
       );
     } catch (error) {

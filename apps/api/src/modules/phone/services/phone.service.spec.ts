@@ -8,7 +8,7 @@ import type { SessionPayloadDecryptor } from '../../session-payload/session-payl
 import { phoneField, type PhoneRepository, type StoredPhone } from '../phone.repository.js';
 import { PhoneService } from './phone.service.js';
 
-const caller = { userId: 'user-a', sessionId: 'session-a', appId: 'tt_app' };
+const caller = { userId: 'user-a', sessionId: 'session-a', appId: 'tt_app', requestId: 'req-a' };
 const now = new Date('2026-01-02T03:04:05Z');
 const hashKey = randomBytes(32);
 

@@ -20,6 +20,6 @@ export class WebhooksController {
   @DouyinWebhook()
   receive(@Req() request: FastifyRequest): Promise<RouteResponse<typeof routes.webhooks.douyin>> {
     const { headers } = request;
-    return this.webhooks.receive({ rawBody: request.rawBody!, body: request.body, msgId: headers['msg-id'] });
+    return this.webhooks.receive({ rawBody: request.rawBody!, body: request.body, msgId: headers['msg-id'], requestId: request.id });
   }
 }

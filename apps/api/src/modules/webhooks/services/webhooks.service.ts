@@ -17,6 +17,8 @@ export interface IncomingWebhook {
   rawBody: Buffer;
   body: unknown;
   msgId: unknown;
+  /** For the log line (there is no ambient request context). */
+  requestId: string;
 }
 
 /**
@@ -63,7 +65,15 @@ export class WebhooksService {
       },
       (tx, id) => this.queue.enqueue(tx, id),
     );
-    this.logger.log({ msg: 'webhook received', event: envelope.event, msgId, result, ignored: ignoredBecause, logId: envelope.logId });
+    this.logger.log({
+      msg: 'webhook received',
+      requestId: input.requestId,
+      event: envelope.event,
+      msgId,
+      result,
+      ignored: ignoredBecause,
+      logId: envelope.logId,
+    });
     return {};
   }
 }
