@@ -31,8 +31,8 @@ export class Databases {
   }
 
   /** A new database with the baseline's two tables. */
-  async createBaselineDatabase(): Promise<string> {
-    const url = await this.create('baseline');
+  async createBaselineDatabase(label = 'baseline'): Promise<string> {
+    const url = await this.create(label === 'baseline' ? label : `baseline_${label}`);
     await query(url, readFileSync(new URL('../baseline/schema.sql', import.meta.url), 'utf8'));
     return url;
   }

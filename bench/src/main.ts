@@ -7,7 +7,8 @@
  *   --only load,race,size,cold   --rounds 5   --duration 10   --connections 64
  *   --warmup-logins 2000   --warmup-sec 5   --cold-runs 5   --race-processes 4
  *   --race-requests 500   --first-login-every 10   --out bench/RESULTS.md
- *   --profile   CPU profile of the API under load, written to bench/PROFILE.md
+ *   --profile   CPU profiles of the API and the baseline under load, per request side by side,
+ *               written to bench/PROFILE.md
  *   --quick     a smoke run in under a minute (1 short round, no size): same table, indicative
  *               numbers only; prints, writes nothing unless --out is given
  */
@@ -21,7 +22,7 @@ import { runLoad } from './load.js';
 import { currentLoad, describeMachine } from './machine.js';
 import { measureMiniappSize } from './miniapp-size.js';
 import { stopAllChildren } from './processes.js';
-import { profileApi } from './profile.js';
+import { profileServers } from './profile.js';
 import { updateReadme } from './readme.js';
 import { machineLine, resultsMarkdown, summaryTable, type BenchResults } from './report.js';
 import { startApi, startBaseline } from './servers.js';
@@ -136,10 +137,12 @@ async function runServerSections(results: BenchResults): Promise<void> {
       );
       for (const server of servers) await server.child.stop();
       if (given.profile) {
-        log('Profile: API under load');
-        const databaseUrl = await databases.createApiDatabase('profile');
-        const profile = await profileApi({ emulator, app, userIds, databaseUrl, durationSec: int('duration'), connections: int('connections') }, log);
-        const header = `# CPU profile of the API under load\n\nWritten by \`pnpm bench --profile\`. Machine: ${machineLine(results)}.\n\n`;
+        log('Profile: API and baseline under load');
+        const profile = await profileServers(
+          { emulator, app, userIds, databases, durationSec: int('duration'), connections: int('connections') },
+          log,
+        );
+        const header = `# CPU profile of the API and the baseline under load\n\nWritten by \`pnpm bench --profile\`. Machine: ${machineLine(results)}.\n\n`;
         writeFileSync(PROFILE_OUT, `${header}${profile}\n`);
         log(`Wrote ${PROFILE_OUT}`);
       }

@@ -76,8 +76,14 @@ export async function startApi(options: ApiOptions): Promise<Server & { readyMs:
   return { name, url, child, readyMs: readyAt - started, idleRssMiB: rssMiB(child.process.pid) };
 }
 
-export async function startBaseline(options: { databaseUrl: string; emulatorUrl: string; app: EmulatorApp }): Promise<Server> {
-  const child = spawnNode('baseline', ['--import', 'tsx', BASELINE_MAIN], {
+export async function startBaseline(options: {
+  databaseUrl: string;
+  emulatorUrl: string;
+  app: EmulatorApp;
+  /** Node flags before the script (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+}): Promise<Server> {
+  const child = spawnNode('baseline', [...(options.nodeArgs ?? []), '--import', 'tsx', BASELINE_MAIN], {
     ...process.env,
     NODE_ENV: 'production',
     BASELINE_DATABASE_URL: options.databaseUrl,
