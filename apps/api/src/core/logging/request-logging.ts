@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { createAccessLog } from './app-logger.js';
 
 /**
  * One access line per request. The line names the route pattern, never the URL: query strings
@@ -13,7 +14,7 @@ import type { Logger } from 'pino';
  * `AuthContext.requestId` or `@RequestId()`).
  */
 export function registerRequestLogging(fastify: FastifyInstance, logger: Logger): void {
-  const access = logger.child({ context: 'Http' });
+  const access = createAccessLog(logger);
   fastify.addHook('onResponse', (request, reply, done) => {
     const line = {
       requestId: request.id,
@@ -22,9 +23,8 @@ export function registerRequestLogging(fastify: FastifyInstance, logger: Logger)
       status: reply.statusCode,
       durationMs: Math.round(reply.elapsedTime * 10) / 10,
     };
-    // warn, not error: the cause (if unexpected) is logged at error by the error filter.
-    if (reply.statusCode >= 500) access.warn(line, 'request failed');
-    else access.info(line, 'request completed');
+    // warn, not error, for a 5xx: the cause (if unexpected) is logged at error by the error filter.
+    access(line, reply.statusCode >= 500);
     done();
   });
 }
