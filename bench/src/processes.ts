@@ -15,24 +15,30 @@ export interface Child {
 }
 
 const children = new Set<Child>();
+/** Characters of a child's output kept for error messages (about its last 40 lines). */
+const TAIL_CHARS = 16_384;
 
 /** Spawns `node …args` (the same Node as the bench) with the given environment. */
 export function spawnNode(name: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string): Child {
   const proc = spawn(process.execPath, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
+  // The API writes an access line per request: under load, splitting every chunk into lines
+  // would cost the bench (which shares the cores with the servers) more than keeping raw text.
+  let tail = '';
+  let partial = '';
   const jsonWaiters: ((line: unknown) => void)[] = [];
   const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
-      lines.push(line);
-      if (lines.length > 40) lines.shift();
-      if (jsonWaiters.length && line.startsWith('{')) {
-        try {
-          const parsed: unknown = JSON.parse(line);
-          jsonWaiters.splice(0).forEach((resolve) => resolve(parsed));
-        } catch {
-          // not our report line
-        }
+    const text = chunk.toString('utf8');
+    tail = (tail + text).slice(-TAIL_CHARS);
+    if (jsonWaiters.length === 0) return;
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!jsonWaiters.length || !line.startsWith('{')) continue;
+      try {
+        const parsed: unknown = JSON.parse(line);
+        jsonWaiters.splice(0).forEach((resolve) => resolve(parsed));
+      } catch {
+        // not our report line
       }
     }
   };
@@ -43,7 +49,12 @@ export function spawnNode(name: string, args: string[], env: NodeJS.ProcessEnv, 
   const child: Child = {
     name,
     process: proc,
-    tail: () => lines.join('\n'),
+    tail: () =>
+      tail
+        .split('\n')
+        .filter((line) => line.trim())
+        .slice(-40)
+        .join('\n'),
     firstJsonLine<T>(timeoutMs = 30_000) {
       return new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`${name}: no report line within ${timeoutMs} ms\n${child.tail()}`)), timeoutMs);
