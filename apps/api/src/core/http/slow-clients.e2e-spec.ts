@@ -84,6 +84,6 @@ describe('slow clients', () => {
     expect(lines).toHaveLength(1);
     expect(['info', 'warn']).toContain(lines[0]!.level);
     expect(JSON.stringify(lines[0])).not.toMatch(/\n\s+at /);
-    expect(lines[0]).toMatchObject({ requestId, msg: expect.stringContaining('POST /auth/login') });
+    expect(lines[0]).toMatchObject({ requestId, method: 'POST', route: '/auth/login', msg: expect.stringContaining('Client went away') });
   });
 });
