@@ -8,7 +8,7 @@
  *   --warmup-logins 2000   --warmup-sec 5   --cold-runs 5   --race-processes 4
  *   --race-requests 500   --first-login-every 10   --out bench/RESULTS.md
  *   --profile   CPU profiles of the API and the baseline under load, per request side by side,
- *               written to bench/PROFILE.md
+ *               written to bench/PROFILE.md; `--only profile` runs the profiles alone
  *   --quick     a smoke run in under a minute (1 short round, no size): same table, indicative
  *               numbers only; prints, writes nothing unless --out is given
  */
@@ -73,7 +73,8 @@ const flags = {
 } as Record<keyof typeof DEFAULTS, string> & { out?: string };
 const out = flags.out ?? (quick ? undefined : DEFAULT_OUT);
 const only = new Set(flags.only.split(',').map((s) => s.trim()));
-for (const section of only) if (!(SECTIONS as readonly string[]).includes(section)) throw new Error(`--only: unknown section ${section}`);
+for (const section of only) if (![...SECTIONS, 'profile'].includes(section)) throw new Error(`--only: unknown section ${section}`);
+const profileWanted = given.profile === true || only.has('profile');
 const int = (name: keyof typeof DEFAULTS, min = 1) => {
   const value = Number(flags[name]);
   if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
@@ -83,7 +84,7 @@ const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
   const results: BenchResults = { machine: describeMachine(), database: '', appendix: [] };
-  if (['load', 'race', 'cold'].some((section) => only.has(section))) await runServerSections(results);
+  if (profileWanted || ['load', 'race', 'cold'].some((section) => only.has(section))) await runServerSections(results);
   // Last, with every server stopped: two webpack builds would crowd the machine.
   if (only.has('size')) {
     log('Mini-program size');
@@ -115,9 +116,9 @@ async function runServerSections(results: BenchResults): Promise<void> {
     emulator = await Emulator.start();
     const app = await emulator.createApp();
 
+    const userIds = only.has('load') || profileWanted ? await emulator.createUsers(app.appid, int('users')) : [];
     if (only.has('load')) {
       log('Load: API vs baseline');
-      const userIds = await emulator.createUsers(app.appid, int('users'));
       const common = { emulatorUrl: emulator.url, app };
       const servers = [
         await startApi({ ...common, databaseUrl: await databases.createApiDatabase('api') }),
@@ -136,8 +137,10 @@ async function runServerSections(results: BenchResults): Promise<void> {
         },
       );
       for (const server of servers) await server.child.stop();
-      if (given.profile) {
-        log('Profile: API and baseline under load');
+    }
+    if (profileWanted) {
+      log('Profile: API and baseline under load');
+      try {
         const profile = await profileServers(
           { emulator, app, userIds, databases, durationSec: int('duration'), connections: int('connections') },
           log,
@@ -145,6 +148,9 @@ async function runServerSections(results: BenchResults): Promise<void> {
         const header = `# CPU profile of the API and the baseline under load\n\nWritten by \`pnpm bench --profile\`. Machine: ${machineLine(results)}.\n\n`;
         writeFileSync(PROFILE_OUT, `${header}${profile}\n`);
         log(`Wrote ${PROFILE_OUT}`);
+      } catch (error) {
+        // The load results are still worth writing.
+        log(`Profile failed (bench/PROFILE.md left as it was): ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     if (only.has('race')) {

@@ -85,7 +85,8 @@ async function profileOne(ctx: Context, kind: Kind, endpoint: Endpoint): Promise
   try {
     const options = { url: server.url, connections: ctx.connections, durationSec: ctx.durationSec };
     // Warm-up (and GET /me's tokens) first; only the samples of the measured load are kept.
-    const codes = await ctx.emulator.mintLoginCodes(ctx.app.appid, ctx.userIds, 1000 + 800 * ctx.durationSec);
+    // Enough for a login rate no two-core run reaches: a run that ran dry would profile 400s.
+    const codes = await ctx.emulator.mintLoginCodes(ctx.app.appid, ctx.userIds, 1000 + (endpoint === 'login' ? 1500 * ctx.durationSec : 0));
     await loadLogin({ ...options, durationSec: undefined, amount: 744 }, codes.slice(0, 744));
     const tokens = await inBatches(256, 16, async (i) => {
       const response = await fetch(`${server.url}/auth/login`, {
