@@ -75,6 +75,8 @@ const out = flags.out ?? (quick ? undefined : DEFAULT_OUT);
 const only = new Set(flags.only.split(',').map((s) => s.trim()));
 for (const section of only) if (![...SECTIONS, 'profile'].includes(section)) throw new Error(`--only: unknown section ${section}`);
 const profileWanted = given.profile === true || only.has('profile');
+/** `--only profile`: no results to write or print. */
+const profileOnly = only.size === 1 && only.has('profile');
 const int = (name: keyof typeof DEFAULTS, min = 1) => {
   const value = Number(flags[name]);
   if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
   }
 
   results.loadAtEnd = currentLoad();
+  if (profileOnly) return;
   if (out) writeFileSync(out, resultsMarkdown(results));
   log(`\n${summaryTable(results)}\n`);
   if (quick) log('--quick: one short round on a machine that is also building and minting codes; the numbers are indicative only.');
