@@ -58,7 +58,9 @@ export async function profileServers(ctx: Context, log: (line: string) => void):
       'servers profiled one after the other under the same load. The profiler itself adds to both. `writev` and ' +
       '`writeBuffer` are socket writes (to PostgreSQL, the emulator, the client): both servers make the same ' +
       'number per request. Time of a descheduled thread lands on the frame it was in, so on a busy machine ' +
-      'system calls look heavier than they are.',
+      'system calls look heavier than they are, and the JavaScript that runs right after one (the access line, ' +
+      'just after the response is written) is charged more than it costs: confirm a suspect by turning it off ' +
+      'and measuring CPU per request, as the README says for the access line.',
     '',
   ];
   for (const endpoint of ['login', 'me'] as const) {
