@@ -8,7 +8,7 @@ import { createAccessLog } from './app-logger.js';
  *
  * There is no ambient request context (AsyncLocalStorage): on Node 20 it installs async hooks
  * that run on every promise, timer and socket callback of the process, which cost about a tenth
- * of a `GET /me` (bench/PROFILE.md). The lines written while serving a request carry its id
+ * of a `GET /me` (measured by turning it off under the bench's load; README, Benchmarks). The lines written while serving a request carry its id
  * explicitly instead: this line, the error filter's (which also writes an AppError's operator
  * note, e.g. Douyin's error number and log id) and the few a feature writes (it has the id from
  * `AuthContext.requestId` or `@RequestId()`).
