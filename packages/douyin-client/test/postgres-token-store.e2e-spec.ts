@@ -96,13 +96,14 @@ describe('PostgresTokenStore', () => {
     expect(stored.expires_at.getTime()).toBe(t1.expiresAt);
   });
 
-  it('reads the row, not memory, inside the refresh lock (where the broker checks for a winner)', async () => {
+  it('reads the row, not memory, when asked for a fresh read (the broker, inside the refresh lock)', async () => {
     const { a, b, token, key } = setup();
     await a.save(key, token('T1'));
     expect((await b.get(key))?.value).toBe('T1');
     await a.save(key, token('T2'));
 
-    expect((await b.withRefreshLock(key, () => b.get(key)))?.value).toBe('T2');
+    expect((await b.get(key))?.value).toBe('T1'); // memory, for the TTL
+    expect((await b.withRefreshLock(key, () => b.get(key, { fresh: true })))?.value).toBe('T2');
     expect((await b.get(key))?.value).toBe('T2'); // and remembers what it read
   });
 

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type DouyinLogger, silentLogger } from '../logger.js';
 import { DEFAULT_TOKEN_CACHE_TTL_MS, TokenReadCache } from './token-read-cache.js';
@@ -147,8 +146,6 @@ export class PostgresTokenStore implements TokenStore {
   private readonly logger: DouyinLogger;
   /** Reads of the row in flight per key: a cold burst of callers costs one query. */
   private readonly reads = new Map<string, Promise<StoredToken | undefined>>();
-  /** Set while this async context holds the refresh lock of the key it names. */
-  private readonly lockHeld = new AsyncLocalStorage<string>();
 
   constructor(options: PostgresTokenStoreOptions) {
     this.pool = options.pool;
@@ -159,10 +156,10 @@ export class PostgresTokenStore implements TokenStore {
     this.logger = options.logger ?? silentLogger;
   }
 
-  async get(key: string): Promise<StoredToken | undefined> {
+  async get(key: string, options?: { fresh?: boolean }): Promise<StoredToken | undefined> {
     // Inside the lock the broker checks whether another instance refreshed meanwhile: only the
     // row can say, memory may be seconds old and would cause a second fetch.
-    if (this.lockHeld.getStore() === key) return this.read(key);
+    if (options?.fresh) return this.read(key);
     const cached = this.cache.get(key);
     if (cached) return cached;
     let read = this.reads.get(key);
@@ -211,9 +208,9 @@ export class PostgresTokenStore implements TokenStore {
         if (Date.now() >= deadline) throw new TokenRefreshLockTimeoutError(key, this.lockWaitMs);
         await delay(Math.min(LOCK_POLL_MS, Math.max(1, deadline - Date.now())));
       }
-      // The broker's re-read and save go through the pool: the save commits before this
-      // transaction does, so the next holder of the lock always sees it.
-      return this.lockHeld.run(key, fn);
+      // The broker's re-read (`get(key, { fresh: true })`) and save go through the pool: the save
+      // commits before this transaction does, so the next holder of the lock always sees it.
+      return fn();
     });
   }
 

@@ -103,14 +103,17 @@ describe('TokenBroker', () => {
   it('refreshes inside the store lock and reuses a token another instance stored meanwhile', async () => {
     const inner = new InMemoryTokenStore();
     let locks = 0;
+    let inLock = false;
+    const reads: { inLock: boolean; fresh: boolean }[] = [];
     const lock = async <T>(_key: string, fn: () => Promise<T>): Promise<T> => {
       locks++;
       // Another instance won the lock and stored a token before us.
       await inner.save('client_token:tt1', { value: 'winner', obtainedAt: 1_000_000, expiresAt: 1_000_000 + 7_200_000 });
-      return fn();
+      inLock = true;
+      return fn().finally(() => (inLock = false));
     };
     const store: TokenStore = {
-      get: (k) => inner.get(k),
+      get: (k, options) => (reads.push({ inLock, fresh: options?.fresh === true }), inner.get(k)),
       save: (k, t) => inner.save(k, t),
       invalidate: (k, v) => inner.invalidate(k, v),
       withRefreshLock: lock,
@@ -119,6 +122,11 @@ describe('TokenBroker', () => {
     expect(await broker.getToken()).toBe('winner');
     expect(locks).toBe(1);
     expect(fetch).not.toHaveBeenCalled();
+    // Inside the lock the broker asks past any in-memory copy: only the shared store knows.
+    expect(reads).toEqual([
+      { inLock: false, fresh: false },
+      { inLock: true, fresh: true },
+    ]);
   });
 
   it('reports each upstream fetch without the token', async () => {

@@ -125,7 +125,7 @@ export class TokenBroker {
     const { store } = this.options;
     const run = async (): Promise<StoredToken> => {
       // Another instance may have refreshed while we waited for the lock.
-      const current = await store.get(this.key);
+      const current = await store.get(this.key, { fresh: true });
       if (current && !this.isDue(current)) return current;
       const token = await this.fetchUpstream();
       await store.save(this.key, token);

@@ -14,7 +14,12 @@ export interface StoredToken {
  * combines kind and appid, e.g. `app_access_token:tt123`, so one table serves several apps.
  */
 export interface TokenStore {
-  get(key: string): Promise<StoredToken | undefined>;
+  /**
+   * The stored token. `fresh`: the broker asks inside the refresh lock whether another
+   * instance refreshed meanwhile, which only the shared store can say: a store that keeps a
+   * copy in memory must read past it then.
+   */
+  get(key: string, options?: { fresh?: boolean }): Promise<StoredToken | undefined>;
   save(key: string, token: StoredToken): Promise<void>;
   /**
    * Forgets the token only if it is still `failedValue`: another instance may already have
