@@ -87,6 +87,26 @@ export default defineConfig(
   },
 
   {
+    // The server code and the packages a server installs: on Node 20, one AsyncLocalStorage turns
+    // on async hooks for every promise, timer and socket callback of the whole process, about a
+    // tenth of the CPU of a short request (README, Benchmarks). Pass context explicitly.
+    files: ['apps/api/src/**', 'packages/*/src/**'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['async_hooks', 'node:async_hooks'].map((name) => ({
+            name,
+            importNames: ['AsyncLocalStorage', 'createHook'],
+            message: 'Async hooks tax every promise of the host process on Node 20: pass the context explicitly.',
+          })),
+        },
+      ],
+    },
+  },
+
+  {
     // tt's APIs (and Taro's wrappers of them) reject with plain `{errMsg, errNo}` objects, not
     // Errors; the emulator's `tt` and the mini-program's test doubles reproduce exactly that.
     files: ['packages/douyin-emulator/src/tt/**', 'apps/miniapp/test/**'],
