@@ -21,6 +21,7 @@ describe('parseEnv', () => {
       appsBaseUrl: 'https://developer.toutiao.com',
       openBaseUrl: 'https://open.douyin.com',
       timeoutMs: 10_000,
+      tokenLockWaitMs: 5_000,
       clientTokenMode: 'standard',
       privacyCheck: false,
       // Off until the console's webhooks are configured: consents are trusted as reported.

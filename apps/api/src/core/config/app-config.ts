@@ -229,6 +229,12 @@ const ZEnv = z
     /** Per-attempt timeout of a Douyin API call. */
     DOUYIN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     /**
+     * Longest a call that needs a token waits while another instance refreshes it, before it
+     * gives up with a 503 and Retry-After (a request) or is retried later (a worker's send). A
+     * refresh that goes through Douyin's retries can take ~35 s: no request hangs for it.
+     */
+    DOUYIN_TOKEN_LOCK_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    /**
      * How the client_token is fetched (docs/douyin-platform.md §2): `standard` (/oauth/client_token/,
      * each fetch cutting the previous token; every instance shares the token in PostgreSQL) or
      * `stable` (/oauth/stable_client_token/, the same token while it is valid), for deployments
@@ -347,6 +353,8 @@ export class AppConfig {
     appsBaseUrl: string;
     openBaseUrl: string;
     timeoutMs: number;
+    /** How long a call waits for another instance's token refresh (DOUYIN_TOKEN_LOCK_WAIT_MS). */
+    tokenLockWaitMs: number;
     clientTokenMode: 'standard' | 'stable';
     appPrivateKeyPem?: string;
     webhooks: boolean;
@@ -403,6 +411,7 @@ export class AppConfig {
       appsBaseUrl: env.DOUYIN_APPS_BASE_URL,
       openBaseUrl: env.DOUYIN_OPEN_BASE_URL,
       timeoutMs: env.DOUYIN_TIMEOUT_MS,
+      tokenLockWaitMs: env.DOUYIN_TOKEN_LOCK_WAIT_MS,
       clientTokenMode: env.DOUYIN_CLIENT_TOKEN_MODE,
       webhooks: env.DOUYIN_WEBHOOKS,
       webhookSecret: env.DOUYIN_WEBHOOK_SECRET ?? env.DOUYIN_APP_SECRET,

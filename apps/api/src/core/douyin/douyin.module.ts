@@ -37,6 +37,7 @@ export const DouyinModule = DouyinNestModule.forRootAsync({
         pool: prisma.pool,
         table: TOKEN_TABLE,
         sealer: secretBoxTokenSealer(box),
+        lockWaitMs: config.douyin.tokenLockWaitMs,
         now: () => clock.now().getTime(),
         logger: nestDouyinLogger('DouyinTokenStore'),
       }),

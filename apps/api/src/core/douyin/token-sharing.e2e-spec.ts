@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { TokenRefreshLockTimeoutError } from '@douyin-kit/douyin-client';
 import { extraApps } from '../../../test/create-app.js';
 import { tokenField } from './token-sealer.js';
 import {
@@ -48,6 +49,35 @@ describe('tokens shared through PostgreSQL', () => {
       expect(await storedToken(app.appid, 'client_token')).toBe(results[0]!.clientTokens[0]);
     } finally {
       await tokenCalls.remove();
+      await clientTokenCalls.remove();
+    }
+  });
+
+  it("gives up on another instance's refresh after DOUYIN_TOKEN_LOCK_WAIT_MS instead of waiting it out", async () => {
+    const app = await freshEmulatorApp();
+    // Douyin takes 1 s to hand out the token (the tests' DOUYIN_TIMEOUT_MS is longer): the winner
+    // holds the refresh lock all that time.
+    const clientTokenCalls = await callCounter('client_token', { client_key: app.appid }, 1000);
+    try {
+      const [winner, waiter] = await startInstances(apps, app, 2, { DOUYIN_TOKEN_LOCK_WAIT_MS: '300' });
+      const won = winner!.client.clientTokens.getToken();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = Date.now();
+      const gaveUp = await waiter!.client.clientTokens.getToken().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      const waitedMs = Date.now() - started;
+
+      // A request would answer 503 DATABASE_UNAVAILABLE with Retry-After (database-errors.ts).
+      expect(gaveUp).toBeInstanceOf(TokenRefreshLockTimeoutError);
+      expect(waitedMs).toBeGreaterThanOrEqual(300);
+      expect(waitedMs).toBeLessThan(1500);
+      // The winner still gets its token, fetched once; the next call of the waiter reuses it.
+      const token = await won;
+      expect(await waiter!.client.clientTokens.getToken()).toBe(token);
+      expect(await clientTokenCalls.count()).toBe(1);
+    } finally {
       await clientTokenCalls.remove();
     }
   });
