@@ -69,7 +69,7 @@ const MIN_LENGTH = 8;
  * Which known values occur in `text`: one pass over the text with the values indexed by their
  * first characters, since a run issues thousands of secrets and its captures hold megabytes.
  */
-function findKnown(text: string, known: Known[]): Known[] {
+export function findKnown(text: string, known: Known[]): Known[] {
   const byPrefix = new Map<string, Known[]>();
   for (const entry of known) {
     if (entry[1].length < MIN_LENGTH) continue;
@@ -79,10 +79,25 @@ function findKnown(text: string, known: Known[]): Known[] {
   const found = new Set<Known>();
   for (let i = 0; i + MIN_LENGTH <= text.length; i++) {
     for (const entry of byPrefix.get(text.slice(i, i + MIN_LENGTH)) ?? []) {
-      if (text.startsWith(entry[1], i)) found.add(entry);
+      if (text.startsWith(entry[1], i) && !insideLongerNumber(text, i, entry[1])) found.add(entry);
     }
   }
   return [...found];
+}
+
+/**
+ * A number inside a run of more digits than any phone number has (E.164: 15 with the country
+ * code) is another number: the hostile-input run sends values like 123456789012345680000, which
+ * holds a test user's phone 12345678901 but is not it. `+8613812345678` still counts.
+ */
+function insideLongerNumber(text: string, at: number, value: string): boolean {
+  if (!/^\d+$/.test(value)) return false;
+  const isDigit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
+  let start = at;
+  let end = at + value.length;
+  while (isDigit(text[start - 1])) start--;
+  while (isDigit(text[end])) end++;
+  return end - start > value.length && end - start > 15;
 }
 
 /** Enough to find the value in the log, not enough to use it. */
