@@ -49,8 +49,26 @@ describe('BatchedLogDestination', () => {
     const failing = (code: string) => () => {
       throw Object.assign(new Error(code), { code });
     };
-    const full = new BatchedLogDestination(1, (ms) => slept.push(ms), failing('EAGAIN'));
+    let pipeFull = true;
+    const full = new BatchedLogDestination(
+      1,
+      (ms) => slept.push(ms),
+      (_fd, buffer, offset) => (pipeFull ? failing('EAGAIN')() : buffer.length - offset),
+    );
     full.write('a\n');
+    full.flushSync();
+    expect(slept.reduce((sum, ms) => sum + ms, 0)).toBe(1000);
+    // Still full: the next batch is tried once and dropped, no second wait.
+    slept.length = 0;
+    full.write('b\n');
+    full.flushSync();
+    expect(slept).toEqual([]);
+    // Once a batch gets through, a full pipe is waited for again.
+    pipeFull = false;
+    full.write('c\n');
+    full.flushSync();
+    pipeFull = true;
+    full.write('d\n');
     full.flushSync();
     expect(slept.reduce((sum, ms) => sum + ms, 0)).toBe(1000);
     slept.length = 0;

@@ -24,6 +24,8 @@ const FULL_GIVE_UP_MS = 1000;
 export class BatchedLogDestination {
   private lines: string[] = [];
   private chars = 0;
+  /** The last batch gave up on a full pipe: until one gets through, the next are not waited for. */
+  private stuck = false;
 
   constructor(
     private readonly fd: number,
@@ -58,16 +60,20 @@ export class BatchedLogDestination {
         offset += this.writeTo(this.fd, chunk, offset);
       } catch (error) {
         // A non-blocking pipe whose reader is behind: wait a little, but a stalled log reader
-        // must not stall the server for long; past that the batch is dropped.
-        if ((error as NodeJS.ErrnoException).code === 'EAGAIN' && waitedMs < FULL_GIVE_UP_MS) {
+        // must not stall the server for long; past that the batch is dropped, and while the
+        // reader stays stalled each later batch gets one try, not another second of waiting.
+        const full = (error as NodeJS.ErrnoException).code === 'EAGAIN';
+        if (full && !this.stuck && waitedMs < FULL_GIVE_UP_MS) {
           this.sleep(FULL_RETRY_MS);
           waitedMs += FULL_RETRY_MS;
           continue;
         }
+        this.stuck = full;
         // Nowhere to write (stdout closed, or still full): the lines are lost, the process is not.
         return;
       }
     }
+    this.stuck = false;
   }
 }
 
